@@ -1,0 +1,214 @@
+"""Tests for neuron.py: the article's numbers, exactly, and every bad input.
+
+Plain test functions with assert, so they run under pytest and, without
+pytest, on MicroPython and friends (see .ci/run_tests.py).
+"""
+
+import math
+
+from neuron import Neuron, sigmoid
+
+# Boards with 32-bit floats cannot reproduce the article's 16-digit numbers;
+# there we allow a relative error of 1e-6 (single precision has ~7 digits).
+DOUBLE = 1.0 + 2.0 ** -30 != 1.0
+INF = float("inf")
+NAN = float("nan")
+
+
+def same(actual, expected):
+    """Exactly equal on double precision, within 1e-6 relative on 32-bit floats."""
+    if DOUBLE:
+        return actual == expected
+    return abs(actual - expected) <= 1e-6 * max(1.0, abs(expected))
+
+
+def raises(error_type, function, *args):
+    """Call function(*args); return the message of the error_type it must raise."""
+    try:
+        function(*args)
+    except error_type as error:
+        return str(error)
+    raise AssertionError("{} did not raise {}".format(function, error_type))
+
+
+# sigmoid
+
+
+def test_sigmoid_of_zero_is_one_half():
+    assert sigmoid(0) == 0.5
+
+
+def test_sigmoid_of_3_is_the_articles_hidden_output():
+    assert same(sigmoid(3), 0.9525741268224334)
+    assert round(sigmoid(3), 4) == 0.9526
+
+
+def test_sigmoid_never_raises_at_the_extremes():
+    assert sigmoid(1000) == 1.0
+    assert sigmoid(-1000) == 0.0
+    assert sigmoid(1e308) == 1.0
+    assert sigmoid(-1e308) == 0.0
+    assert sigmoid(INF) == 1.0
+    assert sigmoid(-INF) == 0.0
+
+
+def test_sigmoid_matches_the_textbook_formula_for_positive_x():
+    # Bit for bit, so the article's numbers come out exactly.
+    for i in range(0, 400):
+        x = i * 0.0625
+        assert sigmoid(x) == 1 / (1 + math.exp(-x))
+
+
+def test_sigmoid_matches_the_textbook_formula_for_moderate_negative_x():
+    for i in range(1, 400):
+        x = -i * 0.0625
+        assert abs(sigmoid(x) - 1 / (1 + math.exp(-x))) <= 1e-15
+
+
+def test_sigmoid_is_symmetric():
+    for i in range(0, 200):
+        x = i * 0.25
+        assert abs(sigmoid(-x) - (1 - sigmoid(x))) <= 1e-15
+
+
+def test_sigmoid_is_monotonic():
+    previous = sigmoid(-50.0)
+    for i in range(1, 1001):
+        y = sigmoid(-50.0 + i * 0.1)
+        assert y >= previous
+        previous = y
+    assert sigmoid(-1.0) < sigmoid(0.0) < sigmoid(1.0)
+
+
+def test_sigmoid_of_nan_is_nan():
+    y = sigmoid(NAN)
+    assert y != y
+
+
+# Neuron
+
+
+def test_neuron_from_the_article():
+    n = Neuron([0, 1], 4)
+    assert same(n.feedforward([2, 3]), 0.9990889488055994)
+
+
+def test_first_neuron_example_of_the_article():
+    y = Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])
+    assert round(y, 4) == 0.6479
+    assert same(y, 1 / (1 + math.exp(-(0.4 * 0.5 + 0.7 * 0.3 + 0.2))))
+
+
+def test_neuron_with_three_inputs_matches_a_hand_computation():
+    n = Neuron([0.5, -1.25, 2], -0.75)
+    z = 0.5 * 1.5 + -1.25 * 2 + 2 * 0.25 - 0.75  # = -2.0
+    assert z == -2.0
+    assert same(n.feedforward([1.5, 2, 0.25]), 1 / (1 + math.exp(2.0)))
+
+
+def test_neuron_takes_any_sequence_of_numbers():
+    import array
+
+    n = Neuron((0, 1), 4)
+    expected = n.feedforward([2, 3])
+    assert n.feedforward((2, 3)) == expected
+    assert n.feedforward(array.array("d", [2, 3])) == expected
+    assert n.feedforward(range(2, 4)) == expected
+    assert n.feedforward([2.0, 3.0]) == expected
+
+
+def test_neuron_keeps_its_own_copy_of_the_weights():
+    weights = [0, 1]
+    n = Neuron(weights, 4)
+    weights[1] = 100
+    assert n.weights == [0.0, 1.0]
+    assert isinstance(n.weights[0], float)
+    assert isinstance(n.bias, float)
+
+
+def test_explain_first_example():
+    text = Neuron([0.4, 0.7], 0.2).explain([0.5, 0.3])
+    assert text == "f(0.4*0.5 + 0.7*0.3 + 0.2) = f(0.61) = 0.6479"
+
+
+def test_explain_second_example():
+    assert Neuron([0, 1], 4).explain([2, 3]) == "f(0*2 + 1*3 + 4) = f(7) = 0.9991"
+
+
+def test_explain_writes_negative_numbers_readably():
+    text = Neuron([0.5, -1], -2).explain([-2, 3.25])
+    assert text == "f(0.5*(-2) + -1*3.25 - 2) = f(-6.25) = 0.0019"
+
+
+def test_explain_rounds_to_4_decimals_and_drops_trailing_zeros():
+    text = Neuron([1], 0).explain([0.123456])
+    assert text == "f(1*0.1235 + 0) = f(0.1235) = 0.5308"
+    assert Neuron([1], 0).explain([0.99999]) == "f(1*1 + 0) = f(1) = 0.7311"
+
+
+# Bad input
+
+
+def test_too_few_inputs():
+    message = raises(ValueError, Neuron([0, 1], 0).feedforward, [1])
+    assert "expected 2 inputs" in message and "got 1" in message
+
+
+def test_too_many_inputs():
+    message = raises(ValueError, Neuron([0, 1], 0).feedforward, [1, 2, 3])
+    assert "expected 2 inputs" in message and "got 3" in message
+
+
+def test_inputs_that_are_not_a_sequence():
+    message = raises(TypeError, Neuron([0, 1], 0).feedforward, 5)
+    assert "inputs must be a sequence" in message
+
+
+def test_non_number_inputs():
+    n = Neuron([0, 1], 0)
+    assert raises(TypeError, n.feedforward, [1, "a"]) == "inputs[1] must be a number, got 'a'"
+    assert raises(TypeError, n.feedforward, [None, 1]) == "inputs[0] must be a number, got None"
+    assert raises(TypeError, n.feedforward, [[1], 2]) == "inputs[0] must be a number, got [1]"
+
+
+def test_non_number_weights():
+    assert raises(TypeError, Neuron, ["a", 1], 0) == "weights[0] must be a number, got 'a'"
+    assert raises(TypeError, Neuron, [0, None], 0) == "weights[1] must be a number, got None"
+    assert raises(TypeError, Neuron, [0, [1]], 0) == "weights[1] must be a number, got [1]"
+    assert "weights must be a list" in raises(TypeError, Neuron, 5, 0)
+
+
+def test_non_number_bias():
+    assert raises(TypeError, Neuron, [0, 1], "4") == "bias must be a number, got '4'"
+    assert raises(TypeError, Neuron, [0, 1], None) == "bias must be a number, got None"
+
+
+def test_no_weights():
+    assert raises(ValueError, Neuron, [], 0) == "weights must not be empty"
+
+
+def test_nan_weight_or_bias():
+    assert raises(ValueError, Neuron, [0, NAN], 0) == "weights[1] is nan"
+    assert raises(ValueError, Neuron, [0, 1], NAN) == "bias is nan"
+
+
+def test_nan_input():
+    message = raises(ValueError, Neuron([0, 1], 0).feedforward, [NAN, 1])
+    assert message == "inputs[0] is nan"
+
+
+def test_nan_from_zero_times_infinity():
+    message = raises(ValueError, Neuron([0, 1], 0).feedforward, [INF, 1])
+    assert message == "weights[0]*inputs[0] is 0*inf = nan"
+
+
+def test_nan_from_opposite_infinities():
+    message = raises(ValueError, Neuron([1, 1], 0).feedforward, [INF, -INF])
+    assert message == "the weighted sum is inf + -inf = nan"
+    message = raises(ValueError, Neuron([1], -INF).feedforward, [INF])
+    assert message == "the weighted sum plus the bias is inf + -inf = nan"
+
+
+def test_infinite_input_that_makes_no_nan_is_fine():
+    assert Neuron([1, 1], 0).feedforward([INF, 1]) == 1.0
+    assert Neuron([1, 1], 0).feedforward([-INF, 1]) == 0.0
