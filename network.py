@@ -5,8 +5,9 @@
 Two inputs, a hidden layer with two neurons (h1, h2), and one output
 neuron (o1) that takes h1 and h2 as its inputs.
 
-Run it:  python3 network.py          the article's three worked examples
-         python3 network.py X1 X2    the network on your own inputs
+Run it:  python3 network.py                the article's three worked examples
+         python3 network.py X1 X2          the network on your own inputs
+         python3 network.py --single-file  print neuron.py and network.py as one file
 """
 
 import sys
@@ -117,7 +118,29 @@ def worked_examples():
     )
 
 
-USAGE = "usage: python3 network.py [X1 X2]"
+def single_file():
+    """neuron.py, then network.py without its import of neuron, as one file.
+
+    For a one-file exercise; made from the real modules so it cannot drift.
+    """
+    network_lines = _read_beside("network.py").split("\n")
+    return "".join([
+        "# neuron.py and network.py as one file, made by: python3 network.py --single-file\n",
+        "# Run it: python3 ournn.py\n\n",
+        _read_beside("neuron.py"),
+        "\n\n",
+        "\n".join([line for line in network_lines if not line.startswith("from neuron import")]),
+    ])
+
+
+def _read_beside(name):
+    # No os.path on MicroPython: cut the folder off __file__ by hand.
+    cut = max(__file__.rfind("/"), __file__.rfind("\\")) + 1
+    with open(__file__[:cut] + name) as f:
+        return f.read()
+
+
+USAGE = "usage: python3 network.py [X1 X2 | --single-file]"
 
 
 def main(args):
@@ -128,7 +151,16 @@ def main(args):
     if args[0] in ("-h", "--help"):
         print(USAGE)
         print("With no arguments, print the article's worked examples;")
-        print("with two numbers, run the article's network on them.")
+        print("with two numbers, run the article's network on them;")
+        print("with --single-file, print neuron.py and network.py as one file.")
+        return 0
+    if args == ["--single-file"]:
+        try:
+            print(single_file(), end="")
+        except OSError as error:
+            print("network.py: error: --single-file needs neuron.py and network.py"
+                  " side by side ({})".format(error), file=sys.stderr)
+            return 2
         return 0
     try:
         x = _parse_inputs(args)

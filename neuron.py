@@ -38,7 +38,7 @@ def _number(value, name):
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise TypeError("{} must be a number, got {!r}".format(name, value))
+        raise TypeError("{} must be a number, got {!r}".format(name, value)) from None
     if value != value:
         raise ValueError("{} is nan".format(name))
     return value
@@ -69,7 +69,7 @@ class Neuron:
         try:
             weights = list(weights)
         except TypeError:
-            raise TypeError("weights must be a list of numbers, got {!r}".format(weights))
+            raise TypeError("weights must be a list of numbers, got {!r}".format(weights)) from None
         if not weights:
             raise ValueError("weights must not be empty")
         self.weights = [_number(w, "weights[{}]".format(i)) for i, w in enumerate(weights)]
@@ -95,7 +95,7 @@ class Neuron:
                 total += w * inputs[i]
                 i += 1
         except (TypeError, IndexError):
-            raise self._bad_inputs(inputs)
+            raise self._bad_inputs(inputs) from None
         total += self.bias
         # One cheap test catches too many inputs and any nan (the only
         # number not equal to itself); the culprit is found only then.

@@ -1,0 +1,287 @@
+"""The interpreter matrix: does the project run, unchanged, everywhere it promises?
+
+    python3 .ci/matrix.py
+
+For every interpreter found (each CPython 3.x under `pyenv root`, PyPy,
+MicroPython and Pyodide compiled to WebAssembly, run under Node):
+  1. the portable tests (.ci/run_tests.py, no pytest) must all pass;
+  2. `network.py`'s main job must print what CPython prints: the same lines,
+     the full-precision "feedforward(...) = number" lines compared as numbers;
+  3. the single file from `python3 network.py --single-file` must print
+     exactly what the main job prints on that interpreter.
+Then, on MicroPython: the board install described by package.json, with a
+module called network already in the way, and the heap the example needs.
+
+Prints the table as Markdown (the README carries a copy) and exits 1 on any
+red cell, or if no CPython could run. Run from CPython 3.6+.
+"""
+
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+CI = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.path.dirname(CI)
+NODE_MODULES = os.path.join(CI, "node_modules")
+TIMEOUT = 300  # seconds for one run; the wasm MicroPython hangs when out of memory
+
+VERSION_SCRIPT = """\
+import sys
+v = sys.implementation.version
+print("{} {}.{}.{} {}.{}.{}".format(sys.implementation.name, v[0], v[1], v[2],
+      sys.version_info[0], sys.version_info[1], sys.version_info[2]))
+"""
+
+
+class Interpreter:
+    def __init__(self, label, command, note=""):
+        self.label = label
+        self.command = command  # list: what goes before FILE ARGS
+        self.note = note
+
+    def run(self, file, args=(), path=None):
+        command = list(self.command)
+        if path and self.command[0] == "node":
+            command += ["--path", path]
+        env = dict(os.environ)
+        if path:
+            env["PYTHONPATH"] = path
+        try:
+            result = subprocess.run(
+                command + [file] + list(args),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                universal_newlines=True,
+                cwd=PROJECT,
+                env=env,
+                timeout=TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            return 124, "", "timed out after {} s".format(TIMEOUT)
+        return result.returncode, result.stdout, result.stderr
+
+
+def find_interpreters():
+    """Every interpreter this machine has, and the ones it should have but lacks."""
+    found, missing = [], []
+    root = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE,
+                          universal_newlines=True).stdout.strip() if shutil.which("pyenv") else ""
+    pythons = glob.glob(os.path.join(root, "versions", "3.*", "bin", "python3")) if root else []
+
+    def version_key(path):
+        parts = path.split(os.sep)[-3].split(".")
+        return [int(p) if p.isdigit() else 0 for p in parts]
+
+    for python in sorted(pythons, key=version_key):
+        found.append(Interpreter("CPython", [python]))
+    if not pythons:
+        missing.append("CPython from pyenv (no pyenv, or no 3.x under `pyenv root`/versions)")
+    if shutil.which("pypy3"):
+        found.append(Interpreter("PyPy", ["pypy3"]))
+    else:
+        missing.append("PyPy (apt-get install pypy3)")
+    micropython = os.path.join(NODE_MODULES, "@micropython", "micropython-webassembly-pyscript")
+    pyodide = os.path.join(NODE_MODULES, "pyodide")
+    if shutil.which("node") and os.path.isdir(micropython):
+        found.append(Interpreter("MicroPython", ["node", os.path.join(CI, "micropython.mjs")],
+                                 "WebAssembly port " + npm_version(micropython)))
+    else:
+        missing.append("MicroPython (node, and npm ci in .ci)")
+    if shutil.which("node") and os.path.isdir(pyodide):
+        found.append(Interpreter("Pyodide", ["node", os.path.join(CI, "pyodide.mjs")],
+                                 "Pyodide " + npm_version(pyodide)))
+    else:
+        missing.append("Pyodide (node, and npm ci in .ci)")
+    return found, missing
+
+
+def npm_version(folder):
+    with open(os.path.join(folder, "package.json")) as f:
+        return json.load(f)["version"]
+
+
+def same_main_job(expected, actual):
+    """Line for line; the "feedforward(...) = number" lines compared as numbers."""
+    expected_lines, actual_lines = expected.splitlines(), actual.splitlines()
+    if len(expected_lines) != len(actual_lines):
+        return False
+    for e, a in zip(expected_lines, actual_lines):
+        if e == a:
+            continue
+        if not (e.startswith("feedforward(") and a.startswith("feedforward(")):
+            return False
+        e_call, e_number = e.rsplit(" = ", 1)
+        a_call, a_number = a.rsplit(" = ", 1)
+        # Printing may round the last digits; 1e-12 relative is far finer
+        # than the trace's 4 decimals and far coarser than print's rounding.
+        if e_call != a_call or abs(float(e_number) - float(a_number)) > 1e-12 * abs(float(e_number)):
+            return False
+    return True
+
+
+def show_difference(title, expected, actual):
+    print("--- {}: expected".format(title))
+    print(expected.rstrip())
+    print("--- got")
+    print(actual.rstrip())
+
+
+def check(interpreter, reference, single_file, scratch):
+    """One row of the matrix: (cells, ok)."""
+    status, out, err = interpreter.run(os.path.join(scratch, "version.py"))
+    if status != 0:
+        print("{}: cannot run: {}".format(" ".join(interpreter.command), err.strip()))
+        return [interpreter.label, "cannot run", "-", "-", "-"], False
+    name, implementation_version, python_version = out.split()
+    if name == "cpython" and not interpreter.note:
+        version = python_version
+    elif interpreter.note:
+        version = "{} (Python {})".format(interpreter.note, python_version)
+    else:
+        version = "{} (Python {})".format(implementation_version, python_version)
+    title = "{} {}".format(interpreter.label, version)
+    ok = True
+
+    status, out, err = interpreter.run(os.path.join(CI, "run_tests.py"), path=PROJECT)
+    summary = out.strip().splitlines()[-1] if out.strip() else ""
+    if status == 0 and summary.endswith("skipped") and " 0 failed" in summary:
+        passed, failed, skipped = summary.replace(",", "").split()[0:6:2]
+        tests = "{} passed".format(passed) + (", {} skipped".format(skipped) if skipped != "0" else "")
+    else:
+        ok = False
+        tests = "FAILED ({})".format(summary or "exit {}".format(status))
+        print("--- {}: tests".format(title))
+        print(out[-3000:] + err[-3000:])
+
+    status, main_out, err = interpreter.run(os.path.join(PROJECT, "network.py"))
+    main_ok = status == 0 and same_main_job(reference, main_out)
+    if not main_ok:
+        ok = False
+        show_difference("{}: main job (exit {}) {}".format(title, status, err.strip()), reference, main_out)
+
+    status, out, err = interpreter.run(single_file)
+    single_ok = status == 0 and out == main_out
+    if not single_ok:
+        ok = False
+        show_difference("{}: single file (exit {}) {}".format(title, status, err.strip()), main_out, out)
+
+    yes = {True: "yes", False: "NO"}
+    return [interpreter.label, version, tests, yes[main_ok], yes[single_ok]], ok
+
+
+BOARD_MAIN = """\
+# Stands in for a board: a module called network is already there.
+import network
+assert not hasattr(network, "OurNeuralNetwork")
+import ournetwork
+ournetwork.main([])
+"""
+
+HEAP_SCRIPT = """\
+import gc
+gc.collect()
+start = gc.mem_alloc()
+import network
+imported = gc.mem_alloc()
+lines = network.worked_examples()
+examples = gc.mem_alloc()
+net = network.OurNeuralNetwork()
+x = [2, 3]
+before = gc.mem_alloc()
+for _ in range(100):
+    net.feedforward(x)
+after = gc.mem_alloc()
+print(imported - start, examples - imported, (after - before) // 100)
+"""
+
+
+def check_board(micropython, reference, scratch):
+    """Install as package.json says, beside a module called network; run it."""
+    board = os.path.join(scratch, "board")
+    os.mkdir(board)
+    with open(os.path.join(PROJECT, "package.json")) as f:
+        package = json.load(f)
+    for destination, source in package["urls"]:
+        shutil.copy(os.path.join(PROJECT, source), os.path.join(board, destination))
+    with open(os.path.join(board, "network.py"), "w") as f:
+        f.write("# Stands in for the built-in Wi-Fi module of ESP32, Pico W, ...\nWLAN = None\n")
+    with open(os.path.join(board, "main.py"), "w") as f:
+        f.write(BOARD_MAIN)
+    status, out, err = micropython.run(os.path.join(board, "main.py"))
+    ok = status == 0 and out == reference
+    files = ", ".join("{} -> {}".format(s, d) for d, s in package["urls"])
+    print("board install ({}), a module called network in the way: {}".format(
+        files, "ok, same output as the main job" if ok else "FAILED"))
+    if not ok:
+        show_difference("board install (exit {}) {}".format(status, err.strip()), reference, out)
+    return ok
+
+
+def measure_heap(micropython, scratch):
+    path = os.path.join(scratch, "heap.py")
+    with open(path, "w") as f:
+        f.write(HEAP_SCRIPT)
+    status, out, err = micropython.run(path, path=PROJECT)
+    if status != 0:
+        print("heap measurement failed: " + err.strip())
+        return False
+    imported, examples, per_call = [int(n) for n in out.split()]
+    print("MicroPython heap (gc.mem_alloc, no garbage collected): importing network and neuron "
+          "from source {} bytes; the three worked examples {} bytes more; "
+          "one feedforward {} bytes".format(imported, examples, per_call))
+    return True
+
+
+def main():
+    found, missing = find_interpreters()
+    print("interpreters found: " + ", ".join(
+        i.label + (" " + i.command[0] if i.label in ("CPython", "PyPy") else "") for i in found))
+    for m in missing:
+        print("MISSING: " + m)
+    scratch = tempfile.mkdtemp()
+    try:
+        with open(os.path.join(scratch, "version.py"), "w") as f:
+            f.write(VERSION_SCRIPT)
+        reference = subprocess.run([sys.executable, "network.py"], cwd=PROJECT, check=True,
+                                   stdout=subprocess.PIPE, universal_newlines=True).stdout
+        single = os.path.join(scratch, "single", "ournn.py")
+        os.mkdir(os.path.dirname(single))
+        with open(single, "w") as f:
+            f.write(subprocess.run([sys.executable, "network.py", "--single-file"], cwd=PROJECT,
+                                   check=True, stdout=subprocess.PIPE,
+                                   universal_newlines=True).stdout)
+
+        rows, failures, cpython_ok = [], 0, 0
+        for interpreter in found:
+            cells, ok = check(interpreter, reference, single, scratch)
+            rows.append(cells)
+            failures += not ok
+            cpython_ok += ok and interpreter.label == "CPython"
+        extra_ok = True
+        micropython = [i for i in found if i.label == "MicroPython"]
+        if micropython:
+            extra_ok = check_board(micropython[0], reference, scratch) and extra_ok
+            extra_ok = measure_heap(micropython[0], scratch) and extra_ok
+    finally:
+        shutil.rmtree(scratch)
+
+    print()
+    header = ["interpreter", "version", "tests", "main job identical", "single file identical"]
+    print("| " + " | ".join(header) + " |")
+    print("|" + " --- |" * len(header))
+    for cells in rows:
+        print("| " + " | ".join(cells) + " |")
+    print()
+    if not cpython_ok:
+        print("FAILED: no CPython could run the matrix")
+    ok = not failures and not missing and cpython_ok and extra_ok
+    print("matrix: {} passed, {} failed".format(len(rows) - failures, failures + len(missing)))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
