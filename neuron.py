@@ -31,6 +31,18 @@ def sigmoid(x):
     return e / (1 + e)
 
 
+def deriv_sigmoid(x):
+    """The slope of sigmoid at x: f'(x) = f(x) * (1 - f(x)).
+
+    >>> deriv_sigmoid(0)
+    0.25
+
+    Like sigmoid, it never raises for a float: deriv_sigmoid(1000) is 0.0.
+    """
+    fx = sigmoid(x)
+    return fx * (1 - fx)
+
+
 def _number(value, name):
     # float("3") works, but a string is not a number.
     if isinstance(value, (str, bytes)):

@@ -5,7 +5,7 @@ import sys
 
 from network import OurNeuralNetwork, main, worked_examples
 from neuron import Neuron, sigmoid
-from test_neuron import ROUNDING, Skip, raises, same
+from test_neuron import DOUBLE, ROUNDING, Skip, raises, same
 
 ARTICLE_NETWORK_TRACE = """\
 h1 = f(0*2 + 1*3 + 0) = f(3) = 0.9526
@@ -197,3 +197,279 @@ def test_board_package_installs_existing_files_under_names_that_do_not_clash():
     # network.py does "from neuron import ...": neuron.py keeps its name.
     assert "neuron.py" in destinations
     assert 'version = "{}"'.format(package["version"]) in _read_beside("pyproject.toml")
+
+
+# Training: loss, backpropagation, stochastic gradient descent
+
+
+def people():
+    from network import PEOPLE
+
+    return [x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE]
+
+
+def parameters(network):
+    return [network.h1.weights[0], network.h1.weights[1], network.h1.bias,
+            network.h2.weights[0], network.h2.weights[1], network.h2.bias,
+            network.o1.weights[0], network.o1.weights[1], network.o1.bias]
+
+
+def network_from(p):
+    return OurNeuralNetwork(Neuron(p[0:2], p[2]), Neuron(p[3:5], p[5]), Neuron(p[6:8], p[8]))
+
+
+def test_mse_loss_of_the_article():
+    from network import mse_loss
+
+    assert mse_loss([1, 0, 0, 1], [0, 0, 0, 0]) == 0.5
+    assert mse_loss([1.0], [0.75]) == 0.0625
+    assert mse_loss((0, 1), (0.5, 0.5)) == 0.25
+
+
+def test_mse_loss_bad_input():
+    from network import mse_loss
+
+    message = raises(ValueError, mse_loss, [1, 0], [0])
+    assert message == "y_true and y_pred must be the same length, got 2 and 1"
+    assert raises(ValueError, mse_loss, [], []) == "mse_loss needs at least one value"
+
+
+def test_alice_with_the_articles_weights():
+    # Every weight 1, every bias 0; Alice is x = [-2, -1], y = 1.
+    from neuron import deriv_sigmoid
+
+    network = network_from([1, 1, 0, 1, 1, 0, 1, 1, 0])
+    x = [-2, -1]
+    assert round(network.h1.feedforward(x), 4) == 0.0474
+    assert round(network.feedforward(x), 3) == 0.524
+    d_L_d_w1 = network.gradients(x, 1)["w1"]
+    assert abs(d_L_d_w1 - 0.02146953526581111) <= (1e-12 if DOUBLE else 1e-6)
+    # The article rounds on the way (o1 = 0.524, then each factor) and
+    # gets 0.0214; unrounded it is 0.02147.
+    o1 = round(network.feedforward(x), 3)
+    sum_o1 = 2 * network.h1.feedforward(x)
+    d_L_d_ypred = round(-2 * (1 - o1), 3)
+    d_ypred_d_h1 = round(1 * deriv_sigmoid(sum_o1), 3)
+    d_h1_d_w1 = round(-2 * deriv_sigmoid(-3), 4)
+    assert (d_L_d_ypred, d_ypred_d_h1, d_h1_d_w1) == (-0.952, 0.249, -0.0904)
+    assert round(d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1, 4) == 0.0214
+
+
+def test_gradients_match_finite_differences():
+    # Central differences of the loss, through feedforward: independent of
+    # the hand-derived partial derivatives.
+    from network import PARAMETER_NAMES, normal_numbers
+
+    if not DOUBLE:
+        raise Skip("a finite difference needs double precision")
+    numbers = normal_numbers(5 * 12, seed=7)
+    h = 1e-6
+    for trial in range(5):
+        p = numbers[12 * trial: 12 * trial + 9]
+        x = [3 * numbers[12 * trial + 9], 3 * numbers[12 * trial + 10]]
+        y_true = 1 if numbers[12 * trial + 11] > 0 else 0
+        analytic = network_from(p).gradients(x, y_true)
+        for i in range(9):
+            up = list(p)
+            up[i] += h
+            down = list(p)
+            down[i] -= h
+            loss_up = (y_true - network_from(up).feedforward(x)) ** 2
+            loss_down = (y_true - network_from(down).feedforward(x)) ** 2
+            numeric = (loss_up - loss_down) / (2 * h)
+            a = analytic[PARAMETER_NAMES[i]]
+            # 1e-6 relative; 1e-10 absolute for partials that are nearly 0.
+            assert abs(a - numeric) <= 1e-6 * abs(numeric) + 1e-10, (trial, i, a, numeric)
+
+
+def test_gradients_do_not_change_the_weights():
+    network = OurNeuralNetwork.random(seed=3)
+    before = parameters(network)
+    network.gradients([1, 2], 0)
+    assert parameters(network) == before
+
+
+def test_seeded_start_is_the_same_everywhere():
+    expected = [-1.319310846421546, -1.5970468640313698, -0.43415607858177196,
+                0.38315364410316377, 1.6914949355141706, -0.02328068205308309,
+                -0.2692382285693835, 0.37671591498736134, -0.060202026767750993]
+    for value, e in zip(parameters(OurNeuralNetwork.random(seed=1)), expected):
+        assert same(value, e)
+    assert parameters(OurNeuralNetwork.random(seed=2)) != parameters(OurNeuralNetwork.random(seed=1))
+
+
+def test_training_on_the_articles_people():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    start = mse_loss_of(network, data, all_y_trues)
+    lines = []
+    history = network.train(data, all_y_trues, learn_rate=0.1, epochs=1000, report=lines.append)
+    assert [epoch for epoch, loss in history] == list(range(0, 1000, 10))
+    assert lines[0] == "Epoch 0 loss: {:.3f}".format(history[0][1])
+    assert lines[-1] == "Epoch 990 loss: {:.3f}".format(history[-1][1])
+    assert len(lines) == 100
+    final = mse_loss_of(network, data, all_y_trues)
+    assert final < history[-1][1] < history[0][1] < start
+    assert final < start / 50
+    assert network.feedforward([-7, -3]) > 0.9  # Emily
+    assert network.feedforward([20, 2]) < 0.1  # Frank
+
+
+def mse_loss_of(network, data, all_y_trues):
+    from network import mse_loss
+
+    return mse_loss(all_y_trues, [network.feedforward(x) for x in data])
+
+
+def test_one_training_step_follows_the_gradients():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    before = parameters(network)
+    from network import PARAMETER_NAMES
+
+    d = network.gradients(data[0], all_y_trues[0])
+    network.train(data[:1], all_y_trues[:1], learn_rate=0.5, epochs=1, report=None)
+    for name, old, new in zip(PARAMETER_NAMES, before, parameters(network)):
+        assert same(new, old - 0.5 * d[name])
+
+
+def test_train_example_prints_the_chart_and_the_predictions():
+    from network import train_example
+
+    lines = []
+    network, end = train_example(report=lines.append)
+    assert len(lines) == 100
+    assert "loss" in end and "Emily: [-7, -3] -> 0.964" in end and "Frank: [20, 2] -> 0.039" in end
+    chart = [line for line in end if "|" in line]
+    assert len(chart) == 10
+    assert chart[0].startswith(lines[0][-5:] + " |*")  # the first loss is the top
+
+
+def test_training_bad_input_leaves_the_weights_alone():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    before = parameters(network)
+    cases = [
+        (ValueError, (data, all_y_trues[:3]), {}, "same length, got 4 and 3"),
+        (ValueError, ([], []), {}, "data must not be empty"),
+        (ValueError, ([[1, 2, 3]], [1]), {}, "data[0] must have 2 features, got 3"),
+        (ValueError, ([[1]], [1]), {}, "data[0] must have 2 features, got 1"),
+        (TypeError, ([[1, "a"]], [1]), {}, "data[0][1] must be a number"),
+        (TypeError, ([5], [1]), {}, "data[0] must be a list of 2 numbers"),
+        (TypeError, (data, [1, 0, "no", 1]), {}, "all_y_trues[2] must be a number"),
+        (ValueError, (data, [1, 0, float("nan"), 1]), {}, "all_y_trues[2] is nan"),
+        (ValueError, (data, all_y_trues), {"epochs": -1}, "epochs must be a whole number >= 0"),
+        (ValueError, (data, all_y_trues), {"epochs": 2.5}, "epochs must be a whole number >= 0"),
+        (ValueError, (data, all_y_trues), {"learn_rate": 0}, "learn_rate must be > 0"),
+        (ValueError, (data, all_y_trues), {"learn_rate": -0.1}, "learn_rate must be > 0"),
+        (ValueError, (data, all_y_trues), {"learn_rate": float("nan")}, "learn_rate is nan"),
+        (ValueError, (data, all_y_trues), {"report_every": 0}, "report_every must be"),
+    ]
+    for error_type, args, options, problem in cases:
+        try:
+            network.train(args[0], args[1], **options)
+        except error_type as error:
+            assert problem in str(error), (problem, str(error))
+        else:
+            raise AssertionError("no {} for {}".format(error_type, problem))
+        assert parameters(network) == before, problem
+
+
+def test_training_needs_the_articles_2_input_network_of_3_neurons():
+    n = Neuron([0, 1], 0)
+    message = raises(ValueError, OurNeuralNetwork(n, n, n).train, [[1, 2]], [1])
+    assert "three different Neuron objects" in message
+    wide = OurNeuralNetwork(Neuron([1, 1, 1], 0), Neuron([1, 1, 1], 0), Neuron([1, 1], 0))
+    assert "2 inputs" in raises(ValueError, wide.train, [[1, 2, 3]], [1])
+    assert "2 inputs" in raises(ValueError, wide.gradients, [1, 2, 3], 1)
+
+
+def test_zero_epochs_change_nothing():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    before = parameters(network)
+    assert network.train(data, all_y_trues, epochs=0) == []
+    assert parameters(network) == before
+
+
+def test_a_diverging_training_stops_with_a_clear_error_and_no_nan():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    before = parameters(network)
+    message = raises(ValueError, network.train, data, all_y_trues, float("inf"), 5, 10, None)
+    assert "training diverged in epoch 0" in message and "smaller learn_rate" in message
+    assert parameters(network) == before
+    # Far too large but finite: the outputs saturate, the weights stay numbers.
+    network.train(data, all_y_trues, learn_rate=1e300, epochs=20, report=None)
+    for value in parameters(network):
+        assert value - value == 0
+
+
+# Save and load
+
+
+def scratch_file(name):
+    """A path for a file the test may write (no tempfile on MicroPython)."""
+    try:
+        import tempfile
+    except ImportError:
+        return "_scratch_" + name
+    return tempfile.mkdtemp() + "/" + name
+
+
+def remove(path):
+    import os
+
+    os.remove(path)
+
+
+def write(path, text):
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def test_save_and_load_give_identical_predictions():
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    network.train(data, all_y_trues, epochs=50, report=None)
+    path = scratch_file("network.json")
+    try:
+        network.save(path)
+        loaded = OurNeuralNetwork.load(path)
+    finally:
+        remove(path)
+    assert parameters(loaded) == parameters(network)
+    for x in data + [[-7, -3], [20, 2]]:
+        assert loaded.feedforward(x) == network.feedforward(x)
+
+
+def test_loading_a_bad_file_says_what_is_wrong():
+    path = scratch_file("bad.json")
+    good = '{"w1": 1, "w2": 2, "b1": 0, "w3": 1, "w4": 1, "b2": 0, "w5": 1, "w6": 1, "b3": 0}'
+    cases = [
+        ("{not json", "is not valid JSON"),
+        ("[1, 2, 3]", "must hold a JSON object"),
+        (good.replace(', "b3": 0', ""), "missing b3"),
+        (good.replace('"w1": 1', '"w7": 1'), "missing w1; unknown w7"),
+        (good.replace('"w2": 2', '"w2": "2"'), "w2 must be a number"),
+        (good.replace('"w2": 2', '"w2": true'), "w2 must be a number"),
+        (good.replace('"w2": 2', '"w2": 1e999'), "w2 must be finite"),
+    ]
+    try:
+        write(path, good)
+        assert parameters(OurNeuralNetwork.load(path)) == [1, 2, 0, 1, 1, 0, 1, 1, 0]
+        for text, problem in cases:
+            write(path, text)
+            message = raises(ValueError, OurNeuralNetwork.load, path)
+            assert problem in message, (problem, message)
+    finally:
+        remove(path)
+
+
+def test_main_job_trains():
+    result = run("train")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Epoch 0 loss: ")
+    assert lines[99].startswith("Epoch 990 loss: ")
+    assert lines[-2:] == ["Emily: [-7, -3] -> 0.964", "Frank: [20, 2] -> 0.039"]

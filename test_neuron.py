@@ -225,3 +225,34 @@ def test_nan_from_opposite_infinities():
 def test_infinite_input_that_makes_no_nan_is_fine():
     assert Neuron([1, 1], 0).feedforward([INF, 1]) == 1.0
     assert Neuron([1, 1], 0).feedforward([-INF, 1]) == 0.0
+
+
+# deriv_sigmoid, for training
+
+
+def test_deriv_sigmoid_is_f_times_one_minus_f():
+    from neuron import deriv_sigmoid
+
+    assert deriv_sigmoid(0) == 0.25
+    for i in range(-40, 41):
+        x = i * 0.25
+        assert deriv_sigmoid(x) == sigmoid(x) * (1 - sigmoid(x))
+
+
+def test_deriv_sigmoid_is_the_slope_of_sigmoid():
+    from neuron import deriv_sigmoid
+
+    if not DOUBLE:
+        raise Skip("a finite difference needs double precision")
+    h = 1e-6
+    for i in range(-20, 21):
+        x = i * 0.5
+        slope = (sigmoid(x + h) - sigmoid(x - h)) / (2 * h)
+        assert abs(deriv_sigmoid(x) - slope) <= 1e-9
+
+
+def test_deriv_sigmoid_never_raises():
+    from neuron import deriv_sigmoid
+
+    for x in (1000, -1000, 1e308, -1e308, INF, -INF):
+        assert deriv_sigmoid(x) == 0.0

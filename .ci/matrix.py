@@ -8,7 +8,9 @@ MicroPython and Pyodide compiled to WebAssembly, run under Node):
   2. `network.py`'s main job must print what CPython prints: the same lines,
      the full-precision "feedforward(...) = number" lines compared as numbers;
   3. the single file from `python3 network.py --single-file` must print
-     exactly what the main job prints on that interpreter.
+     exactly what the main job prints on that interpreter;
+  4. `network.py train` must print exactly what it prints on CPython (the
+     seeded start is the same everywhere; losses print with 3 decimals).
 Then, on MicroPython: the board install described by package.json, with a
 module called network already in the way, and the heap the example needs.
 
@@ -130,12 +132,12 @@ def show_difference(title, expected, actual):
     print(actual.rstrip())
 
 
-def check(interpreter, reference, single_file, scratch):
+def check(interpreter, reference, single_file, train_reference, scratch):
     """One row of the matrix: (cells, ok)."""
     status, out, err = interpreter.run(os.path.join(scratch, "version.py"))
     if status != 0:
         print("{}: cannot run: {}".format(" ".join(interpreter.command), err.strip()))
-        return [interpreter.label, "cannot run", "-", "-", "-"], False
+        return [interpreter.label, "cannot run", "-", "-", "-", "-"], False
     name, implementation_version, python_version = out.split()
     if name == "cpython" and not interpreter.note:
         version = python_version
@@ -169,8 +171,15 @@ def check(interpreter, reference, single_file, scratch):
         ok = False
         show_difference("{}: single file (exit {}) {}".format(title, status, err.strip()), main_out, out)
 
+    status, out, err = interpreter.run(os.path.join(PROJECT, "network.py"), ["train"])
+    train_ok = status == 0 and out == train_reference
+    if not train_ok:
+        ok = False
+        show_difference("{}: network.py train (exit {}) {}".format(title, status, err.strip()),
+                        train_reference, out)
+
     yes = {True: "yes", False: "NO"}
-    return [interpreter.label, version, tests, yes[main_ok], yes[single_ok]], ok
+    return [interpreter.label, version, tests, yes[main_ok], yes[single_ok], yes[train_ok]], ok
 
 
 BOARD_MAIN = """\
@@ -195,7 +204,14 @@ before = gc.mem_alloc()
 for _ in range(100):
     net.feedforward(x)
 after = gc.mem_alloc()
-print(imported - start, examples - imported, (after - before) // 100)
+people = [x for name, x, y in network.PEOPLE]
+labels = [y for name, x, y in network.PEOPLE]
+net = network.OurNeuralNetwork.random(seed=1)
+before_training = gc.mem_alloc()
+net.train(people, labels, epochs=10, report=None)
+trained = gc.mem_alloc()
+print(imported - start, examples - imported, (after - before) // 100,
+      (trained - before_training) // 10)
 """
 
 
@@ -229,10 +245,11 @@ def measure_heap(micropython, scratch):
     if status != 0:
         print("heap measurement failed: " + err.strip())
         return False
-    imported, examples, per_call = [int(n) for n in out.split()]
+    imported, examples, per_call, per_epoch = [int(n) for n in out.split()]
     print("MicroPython heap (gc.mem_alloc, no garbage collected): importing network and neuron "
           "from source {} bytes; the three worked examples {} bytes more; "
-          "one feedforward {} bytes".format(imported, examples, per_call))
+          "one feedforward {} bytes; one training epoch over the 4 people {} bytes".format(
+              imported, examples, per_call, per_epoch))
     return True
 
 
@@ -248,6 +265,9 @@ def main():
             f.write(VERSION_SCRIPT)
         reference = subprocess.run([sys.executable, "network.py"], cwd=PROJECT, check=True,
                                    stdout=subprocess.PIPE, universal_newlines=True).stdout
+        train_reference = subprocess.run([sys.executable, "network.py", "train"], cwd=PROJECT,
+                                         check=True, stdout=subprocess.PIPE,
+                                         universal_newlines=True).stdout
         single = os.path.join(scratch, "single", "ournn.py")
         os.mkdir(os.path.dirname(single))
         with open(single, "w") as f:
@@ -257,7 +277,7 @@ def main():
 
         rows, failures, cpython_ok = [], 0, 0
         for interpreter in found:
-            cells, ok = check(interpreter, reference, single, scratch)
+            cells, ok = check(interpreter, reference, single, train_reference, scratch)
             rows.append(cells)
             failures += not ok
             cpython_ok += ok and interpreter.label == "CPython"
@@ -270,7 +290,8 @@ def main():
         shutil.rmtree(scratch)
 
     print()
-    header = ["interpreter", "version", "tests", "main job identical", "single file identical"]
+    header = ["interpreter", "version", "tests", "main job identical", "single file identical",
+              "training identical"]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     for cells in rows:

@@ -1,0 +1,223 @@
+"""How fast is OurNeuralNetwork.train? Ratios measured in one run.
+
+    python3 benchmarks/bench_train.py
+
+Each candidate trains from the same seeded start for 1000 epochs over the
+article's four people, learn_rate 0.1, computing the loss every 10 epochs
+and formatting the article's "Epoch %d loss: %.3f" line:
+  floor     the same algorithm written inline by hand in one function
+  ours      network.OurNeuralNetwork.train
+  article   the article's loop in plain Python (deriv_sigmoid nine times
+            per sample)
+  numpy     the article's own code: numpy scalars (if numpy is installed)
+
+Targets: ours / floor <= 2 (1.5 would be excellent); numpy / ours >= 4.
+"""
+
+import os
+import sys
+import time
+from math import exp
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+from network import PEOPLE, OurNeuralNetwork  # noqa: E402
+from neuron import deriv_sigmoid, sigmoid  # noqa: E402
+
+DATA = [x for name, x, y in PEOPLE]
+ALL_Y_TRUES = [y for name, x, y in PEOPLE]
+START = OurNeuralNetwork.random(seed=1)._parameters()  # w1, w2, b1, w3, w4, b2, w5, w6, b3
+
+
+def quiet(line):
+    pass
+
+
+def floor():
+    w1, w2, b1, w3, w4, b2, w5, w6, b3 = START
+    data = [[float(v) for v in x] for x in DATA]
+    ys = [float(y) for y in ALL_Y_TRUES]
+    lr = 0.1
+    for epoch in range(1000):
+        for x, y in zip(data, ys):
+            x0 = x[0]
+            x1 = x[1]
+            h1 = 1 / (1 + exp(-(w1 * x0 + w2 * x1 + b1)))
+            h2 = 1 / (1 + exp(-(w3 * x0 + w4 * x1 + b2)))
+            o1 = 1 / (1 + exp(-(w5 * h1 + w6 * h2 + b3)))
+            g = -2 * (y - o1) * o1 * (1 - o1)
+            g1 = g * w5 * h1 * (1 - h1)
+            g2 = g * w6 * h2 * (1 - h2)
+            w1 -= lr * g1 * x0
+            w2 -= lr * g1 * x1
+            b1 -= lr * g1
+            w3 -= lr * g2 * x0
+            w4 -= lr * g2 * x1
+            b2 -= lr * g2
+            w5 -= lr * g * h1
+            w6 -= lr * g * h2
+            b3 -= lr * g
+        if epoch % 10 == 0:
+            total = 0.0
+            for x, y in zip(data, ys):
+                h1 = 1 / (1 + exp(-(w1 * x[0] + w2 * x[1] + b1)))
+                h2 = 1 / (1 + exp(-(w3 * x[0] + w4 * x[1] + b2)))
+                o1 = 1 / (1 + exp(-(w5 * h1 + w6 * h2 + b3)))
+                total += (y - o1) * (y - o1)
+            quiet("Epoch {} loss: {:.3f}".format(epoch, total / len(data)))
+    return w1, w2, b1, w3, w4, b2, w5, w6, b3
+
+
+def ours():
+    network = OurNeuralNetwork.random(seed=1)
+    network.train(DATA, ALL_Y_TRUES, learn_rate=0.1, epochs=1000, report=quiet)
+    return network._parameters()
+
+
+def article_loop(exp_=None):
+    """The article's train(), plain Python: self.w1 ... and deriv_sigmoid nine times."""
+
+    class Net:
+        pass
+
+    self = Net()
+    self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3 = START
+    learn_rate = 0.1
+    for epoch in range(1000):
+        for x, y_true in zip(DATA, ALL_Y_TRUES):
+            sum_h1 = self.w1 * x[0] + self.w2 * x[1] + self.b1
+            h1 = sigmoid(sum_h1)
+            sum_h2 = self.w3 * x[0] + self.w4 * x[1] + self.b2
+            h2 = sigmoid(sum_h2)
+            sum_o1 = self.w5 * h1 + self.w6 * h2 + self.b3
+            o1 = sigmoid(sum_o1)
+            y_pred = o1
+            d_L_d_ypred = -2 * (y_true - y_pred)
+            d_ypred_d_w5 = h1 * deriv_sigmoid(sum_o1)
+            d_ypred_d_w6 = h2 * deriv_sigmoid(sum_o1)
+            d_ypred_d_b3 = deriv_sigmoid(sum_o1)
+            d_ypred_d_h1 = self.w5 * deriv_sigmoid(sum_o1)
+            d_ypred_d_h2 = self.w6 * deriv_sigmoid(sum_o1)
+            d_h1_d_w1 = x[0] * deriv_sigmoid(sum_h1)
+            d_h1_d_w2 = x[1] * deriv_sigmoid(sum_h1)
+            d_h1_d_b1 = deriv_sigmoid(sum_h1)
+            d_h2_d_w3 = x[0] * deriv_sigmoid(sum_h2)
+            d_h2_d_w4 = x[1] * deriv_sigmoid(sum_h2)
+            d_h2_d_b2 = deriv_sigmoid(sum_h2)
+            self.w1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1
+            self.w2 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w2
+            self.b1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_b1
+            self.w3 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w3
+            self.w4 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w4
+            self.b2 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_b2
+            self.w5 -= learn_rate * d_L_d_ypred * d_ypred_d_w5
+            self.w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
+            self.b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
+        if epoch % 10 == 0:
+            total = 0.0
+            for x, y in zip(DATA, ALL_Y_TRUES):
+                h1 = sigmoid(self.w1 * x[0] + self.w2 * x[1] + self.b1)
+                h2 = sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
+                o1 = sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
+                total += (y - o1) * (y - o1)
+            quiet("Epoch {} loss: {:.3f}".format(epoch, total / len(DATA)))
+    return self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3
+
+
+def article_numpy():
+    """The article's own code: numpy arrays for the data, numpy scalars in the loop."""
+    import numpy as np
+
+    def np_sigmoid(x):
+        return 1 / (1 + np.exp(-x))
+
+    def np_deriv_sigmoid(x):
+        fx = np_sigmoid(x)
+        return fx * (1 - fx)
+
+    def mse_loss(y_true, y_pred):
+        return ((y_true - y_pred) ** 2).mean()
+
+    class Net:
+        def feedforward(self, x):
+            h1 = np_sigmoid(self.w1 * x[0] + self.w2 * x[1] + self.b1)
+            h2 = np_sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
+            return np_sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
+
+    self = Net()
+    # The article draws these with np.random.normal(); ours, to start alike.
+    self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3 = [
+        np.float64(v) for v in START]
+    data = np.array(DATA)
+    all_y_trues = np.array(ALL_Y_TRUES)
+    learn_rate = 0.1
+    for epoch in range(1000):
+        for x, y_true in zip(data, all_y_trues):
+            sum_h1 = self.w1 * x[0] + self.w2 * x[1] + self.b1
+            h1 = np_sigmoid(sum_h1)
+            sum_h2 = self.w3 * x[0] + self.w4 * x[1] + self.b2
+            h2 = np_sigmoid(sum_h2)
+            sum_o1 = self.w5 * h1 + self.w6 * h2 + self.b3
+            o1 = np_sigmoid(sum_o1)
+            y_pred = o1
+            d_L_d_ypred = -2 * (y_true - y_pred)
+            d_ypred_d_w5 = h1 * np_deriv_sigmoid(sum_o1)
+            d_ypred_d_w6 = h2 * np_deriv_sigmoid(sum_o1)
+            d_ypred_d_b3 = np_deriv_sigmoid(sum_o1)
+            d_ypred_d_h1 = self.w5 * np_deriv_sigmoid(sum_o1)
+            d_ypred_d_h2 = self.w6 * np_deriv_sigmoid(sum_o1)
+            d_h1_d_w1 = x[0] * np_deriv_sigmoid(sum_h1)
+            d_h1_d_w2 = x[1] * np_deriv_sigmoid(sum_h1)
+            d_h1_d_b1 = np_deriv_sigmoid(sum_h1)
+            d_h2_d_w3 = x[0] * np_deriv_sigmoid(sum_h2)
+            d_h2_d_w4 = x[1] * np_deriv_sigmoid(sum_h2)
+            d_h2_d_b2 = np_deriv_sigmoid(sum_h2)
+            self.w1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1
+            self.w2 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w2
+            self.b1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_b1
+            self.w3 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w3
+            self.w4 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w4
+            self.b2 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_b2
+            self.w5 -= learn_rate * d_L_d_ypred * d_ypred_d_w5
+            self.w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
+            self.b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
+        if epoch % 10 == 0:
+            y_preds = np.apply_along_axis(self.feedforward, 1, data)
+            loss = mse_loss(all_y_trues, y_preds)
+            quiet("Epoch %d loss: %.3f" % (epoch, loss))
+    return self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3
+
+
+def main():
+    repeat = 5
+    candidates = [("floor", floor), ("ours", ours), ("article", article_loop)]
+    try:
+        import numpy  # noqa: F401
+
+        candidates.append(("numpy", article_numpy))
+    except ImportError:
+        print("numpy is not installed: skipping the article's numpy version")
+    # Same algorithm, same start: the same trained weights, up to rounding.
+    expected = floor()
+    for name, function in candidates:
+        assert max([abs(a - b) for a, b in zip(function(), expected)]) < 1e-9, name
+    times = {}
+    for _ in range(repeat):  # interleaved, best of each
+        for name, function in candidates:
+            start = time.perf_counter()
+            function()
+            t = time.perf_counter() - start
+            times[name] = min(times.get(name, t), t)
+    print("{} {}, 1000 epochs x 4 samples, best of {}".format(
+        sys.implementation.name, sys.version.split()[0], repeat))
+    for name, _ in candidates:
+        print("  {:<8} {:7.1f} ms".format(name, times[name] * 1e3))
+    print("ours / floor    = {:.2f}   (target <= 2, 1.5 excellent)".format(times["ours"] / times["floor"]))
+    print("article / floor = {:.2f}   (the article's loop in plain Python)".format(
+        times["article"] / times["floor"]))
+    if "numpy" in times:
+        print("numpy / ours    = {:.2f}   (target >= 4)".format(times["numpy"] / times["ours"]))
+
+
+if __name__ == "__main__":
+    main()
