@@ -112,8 +112,8 @@ class OurNeuralNetwork:
 
         Bad input raises as in train.
         """
-        data, all_y_trues = self._training_set([x], [y_true])
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = self._parameters()
+        data, all_y_trues = _training_set([x], [y_true])
         partials = partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, data[0], all_y_trues[0])
         return dict(zip(PARAMETER_NAMES, partials))
 
@@ -140,11 +140,11 @@ class OurNeuralNetwork:
         learn_rate = _number(learn_rate, "learn_rate")
         if not learn_rate > 0:
             raise ValueError("learn_rate must be > 0, got {!r}".format(learn_rate))
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = self._parameters()
         # Checked once here, so the loop below need not check every step.
-        data, all_y_trues = self._training_set(data, all_y_trues)
+        data, all_y_trues = _training_set(data, all_y_trues)
 
         history = []
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = self._parameters()
         for epoch in range(epochs):
             for x, y_true in zip(data, all_y_trues):
                 (d_L_d_w1, d_L_d_w2, d_L_d_b1,
@@ -181,7 +181,8 @@ class OurNeuralNetwork:
         return history
 
     def _parameters(self):
-        # The article's nine parameters, in its names, neuron by neuron.
+        # The article's nine parameters, in its names, neuron by neuron;
+        # its derivation (and so training) is for the 2-input network.
         if len(self.h1.weights) != 2:
             raise ValueError(
                 "training follows the article's derivation for 2 inputs;"
@@ -202,32 +203,6 @@ class OurNeuralNetwork:
         self.o1.weights[0] = w5
         self.o1.weights[1] = w6
         self.o1.bias = b3
-
-    def _training_set(self, data, all_y_trues):
-        # Checked copies: lists of 2 floats, and floats; or a clear error.
-        self._parameters()  # only the article's 2-input network trains
-        try:
-            n = len(data)
-            n_y = len(all_y_trues)
-        except TypeError:
-            raise TypeError("data and all_y_trues must be lists") from None
-        if n != n_y:
-            raise ValueError(
-                "data and all_y_trues must be the same length, got {} and {}".format(n, n_y))
-        if n == 0:
-            raise ValueError("data must not be empty")
-        samples = []
-        for i in range(n):
-            try:
-                features = len(data[i])
-            except TypeError:
-                raise TypeError("data[{}] must be a list of 2 numbers, got {!r}".format(
-                    i, data[i])) from None
-            if features != 2:
-                raise ValueError("data[{}] must have 2 features, got {}".format(i, features))
-            samples.append([_number(data[i][j], "data[{}][{}]".format(i, j)) for j in (0, 1)])
-        labels = [_number(all_y_trues[i], "all_y_trues[{}]".format(i)) for i in range(n)]
-        return samples, labels
 
     def save(self, path):
         """Write the nine parameters to a JSON file; load(path) reads it back."""
@@ -312,8 +287,8 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
     # --- Calculate partial derivatives.
     # --- Naming: d_L_d_w1 represents "partial L / partial w1"
     d_L_d_ypred = -2 * (y_true - y_pred)
-    # Each neuron's deriv_sigmoid(sum), computed once from its output:
-    # f'(sum) = f(sum) * (1 - f(sum)).
+    # Each neuron's deriv_sigmoid(sum) = f(sum) * (1 - f(sum)), computed
+    # once, from the neuron's output f(sum), not nine times from scratch.
     deriv_o1 = o1 * (1 - o1)
     deriv_h1 = h1 * (1 - h1)
     deriv_h2 = h2 * (1 - h2)
@@ -344,6 +319,32 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
         d_L_d_ypred * d_ypred_d_w6,
         d_L_d_ypred * d_ypred_d_b3,
     )
+
+
+def _training_set(data, all_y_trues):
+    # Checked copies: lists of 2 floats, and floats; or a clear error.
+    try:
+        n = len(data)
+        n_y = len(all_y_trues)
+    except TypeError:
+        raise TypeError("data and all_y_trues must be lists") from None
+    if n != n_y:
+        raise ValueError(
+            "data and all_y_trues must be the same length, got {} and {}".format(n, n_y))
+    if n == 0:
+        raise ValueError("data must not be empty")
+    samples = []
+    for i in range(n):
+        try:
+            features = len(data[i])
+        except TypeError:
+            raise TypeError("data[{}] must be a list of 2 numbers, got {!r}".format(
+                i, data[i])) from None
+        if features != 2:
+            raise ValueError("data[{}] must have 2 features, got {}".format(i, features))
+        samples.append([_number(data[i][j], "data[{}][{}]".format(i, j)) for j in (0, 1)])
+    labels = [_number(all_y_trues[i], "all_y_trues[{}]".format(i)) for i in range(n)]
+    return samples, labels
 
 
 def normal_numbers(count, seed=1):

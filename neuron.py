@@ -5,11 +5,11 @@ through an activation function:
 
     y = f(w1*x1 + w2*x2 + ... + wn*xn + b)
 
-Plain Python (lists, loops and math.exp), so it runs on CPython 3.6+,
+Plain Python (lists, loops and math's exp), so it runs on CPython 3.6+,
 PyPy, Pyodide and MicroPython alike.
 """
 
-import math
+from math import exp
 
 
 def sigmoid(x):
@@ -26,13 +26,13 @@ def sigmoid(x):
     # ValueError on MicroPython), so there we use the equal form
     # e^x / (1 + e^x), whose e^x can only underflow to 0.
     if x >= 0:
-        return 1 / (1 + math.exp(-x))
-    e = math.exp(x)
+        return 1 / (1 + exp(-x))
+    e = exp(x)
     return e / (1 + e)
 
 
 def deriv_sigmoid(x):
-    """The slope of sigmoid at x: f'(x) = f(x) * (1 - f(x)).
+    """The slope (derivative) of sigmoid at x: f(x) * (1 - f(x)).
 
     >>> deriv_sigmoid(0)
     0.25

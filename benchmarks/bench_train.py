@@ -74,17 +74,29 @@ def ours():
     return network._parameters()
 
 
-def article_loop(exp_=None):
-    """The article's train(), plain Python: self.w1 ... and deriv_sigmoid nine times."""
+class ArticleNetwork:
+    """The article's network for training: nine attributes, self.w1 ... self.b3."""
 
-    class Net:
-        pass
+    def __init__(self, sigmoid, start):
+        self.sigmoid = sigmoid
+        self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3 = start
 
-    self = Net()
-    self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3 = START
+    def feedforward(self, x):
+        h1 = self.sigmoid(self.w1 * x[0] + self.w2 * x[1] + self.b1)
+        h2 = self.sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
+        return self.sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
+
+    def parameters(self):
+        return self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3
+
+
+def article_train(self, sigmoid, deriv_sigmoid, data, all_y_trues, total_loss):
+    """The article's train(), verbatim but for the names passed in:
+    deriv_sigmoid nine times per sample."""
     learn_rate = 0.1
-    for epoch in range(1000):
-        for x, y_true in zip(DATA, ALL_Y_TRUES):
+    epochs = 1000
+    for epoch in range(epochs):
+        for x, y_true in zip(data, all_y_trues):
             sum_h1 = self.w1 * x[0] + self.w2 * x[1] + self.b1
             h1 = sigmoid(sum_h1)
             sum_h2 = self.w3 * x[0] + self.w4 * x[1] + self.b2
@@ -114,14 +126,23 @@ def article_loop(exp_=None):
             self.w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
             self.b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
         if epoch % 10 == 0:
-            total = 0.0
-            for x, y in zip(DATA, ALL_Y_TRUES):
-                h1 = sigmoid(self.w1 * x[0] + self.w2 * x[1] + self.b1)
-                h2 = sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
-                o1 = sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
-                total += (y - o1) * (y - o1)
-            quiet("Epoch {} loss: {:.3f}".format(epoch, total / len(DATA)))
-    return self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3
+            loss = total_loss(self)
+            quiet("Epoch %d loss: %.3f" % (epoch, loss))
+    return self.parameters()
+
+
+def article_loop():
+    """The article's loop in plain Python, with our sigmoid and deriv_sigmoid."""
+
+    def total_loss(network):
+        total = 0.0
+        for x, y in zip(DATA, ALL_Y_TRUES):
+            o1 = network.feedforward(x)
+            total += (y - o1) * (y - o1)
+        return total / len(DATA)
+
+    network = ArticleNetwork(sigmoid, START)
+    return article_train(network, sigmoid, deriv_sigmoid, DATA, ALL_Y_TRUES, total_loss)
 
 
 def article_numpy():
@@ -135,57 +156,16 @@ def article_numpy():
         fx = np_sigmoid(x)
         return fx * (1 - fx)
 
-    def mse_loss(y_true, y_pred):
-        return ((y_true - y_pred) ** 2).mean()
-
-    class Net:
-        def feedforward(self, x):
-            h1 = np_sigmoid(self.w1 * x[0] + self.w2 * x[1] + self.b1)
-            h2 = np_sigmoid(self.w3 * x[0] + self.w4 * x[1] + self.b2)
-            return np_sigmoid(self.w5 * h1 + self.w6 * h2 + self.b3)
-
-    self = Net()
-    # The article draws these with np.random.normal(); ours, to start alike.
-    self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3 = [
-        np.float64(v) for v in START]
     data = np.array(DATA)
     all_y_trues = np.array(ALL_Y_TRUES)
-    learn_rate = 0.1
-    for epoch in range(1000):
-        for x, y_true in zip(data, all_y_trues):
-            sum_h1 = self.w1 * x[0] + self.w2 * x[1] + self.b1
-            h1 = np_sigmoid(sum_h1)
-            sum_h2 = self.w3 * x[0] + self.w4 * x[1] + self.b2
-            h2 = np_sigmoid(sum_h2)
-            sum_o1 = self.w5 * h1 + self.w6 * h2 + self.b3
-            o1 = np_sigmoid(sum_o1)
-            y_pred = o1
-            d_L_d_ypred = -2 * (y_true - y_pred)
-            d_ypred_d_w5 = h1 * np_deriv_sigmoid(sum_o1)
-            d_ypred_d_w6 = h2 * np_deriv_sigmoid(sum_o1)
-            d_ypred_d_b3 = np_deriv_sigmoid(sum_o1)
-            d_ypred_d_h1 = self.w5 * np_deriv_sigmoid(sum_o1)
-            d_ypred_d_h2 = self.w6 * np_deriv_sigmoid(sum_o1)
-            d_h1_d_w1 = x[0] * np_deriv_sigmoid(sum_h1)
-            d_h1_d_w2 = x[1] * np_deriv_sigmoid(sum_h1)
-            d_h1_d_b1 = np_deriv_sigmoid(sum_h1)
-            d_h2_d_w3 = x[0] * np_deriv_sigmoid(sum_h2)
-            d_h2_d_w4 = x[1] * np_deriv_sigmoid(sum_h2)
-            d_h2_d_b2 = np_deriv_sigmoid(sum_h2)
-            self.w1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1
-            self.w2 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w2
-            self.b1 -= learn_rate * d_L_d_ypred * d_ypred_d_h1 * d_h1_d_b1
-            self.w3 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w3
-            self.w4 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_w4
-            self.b2 -= learn_rate * d_L_d_ypred * d_ypred_d_h2 * d_h2_d_b2
-            self.w5 -= learn_rate * d_L_d_ypred * d_ypred_d_w5
-            self.w6 -= learn_rate * d_L_d_ypred * d_ypred_d_w6
-            self.b3 -= learn_rate * d_L_d_ypred * d_ypred_d_b3
-        if epoch % 10 == 0:
-            y_preds = np.apply_along_axis(self.feedforward, 1, data)
-            loss = mse_loss(all_y_trues, y_preds)
-            quiet("Epoch %d loss: %.3f" % (epoch, loss))
-    return self.w1, self.w2, self.b1, self.w3, self.w4, self.b2, self.w5, self.w6, self.b3
+
+    def total_loss(network):
+        y_preds = np.apply_along_axis(network.feedforward, 1, data)
+        return ((all_y_trues - y_preds) ** 2).mean()
+
+    # The article draws the start with np.random.normal(); ours, to start alike.
+    network = ArticleNetwork(np_sigmoid, [np.float64(v) for v in START])
+    return article_train(network, np_sigmoid, np_deriv_sigmoid, data, all_y_trues, total_loss)
 
 
 def main():
