@@ -129,7 +129,7 @@ class OurNeuralNetwork:
 
         Bad data or settings raise ValueError or TypeError before any
         weight changes. If a weight overflows (learn_rate far too large),
-        ValueError: the network keeps the weights of the last good epoch.
+        ValueError, and the network keeps its weights from before training.
         """
         if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 0:
             raise ValueError("epochs must be a whole number >= 0, got {!r}".format(epochs))
@@ -140,7 +140,8 @@ class OurNeuralNetwork:
         learn_rate = _number(learn_rate, "learn_rate")
         if not learn_rate > 0:
             raise ValueError("learn_rate must be > 0, got {!r}".format(learn_rate))
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = self._parameters()
+        start = self._parameters()
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
         # Checked once here, so the loop below need not check every step.
         data, all_y_trues = _training_set(data, all_y_trues)
 
@@ -167,17 +168,20 @@ class OurNeuralNetwork:
             # inf - inf is nan: one test finds any weight that overflowed.
             total = w1 + w2 + b1 + w3 + w4 + b2 + w5 + w6 + b3
             if total - total != 0:
+                w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
+                self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
                 raise ValueError(
                     "training diverged in epoch {}: a weight became inf or nan; try a smaller"
-                    " learn_rate than {!r}; the network keeps its weights from before that"
-                    " epoch".format(epoch, learn_rate))
-            self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+                    " learn_rate than {!r}; the network keeps its weights from before"
+                    " training".format(epoch, learn_rate))
             # --- Calculate total loss at the end of each epoch
             if epoch % report_every == 0:
+                self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
                 loss = mse_loss(all_y_trues, [self.feedforward(x) for x in data])
                 history.append((epoch, loss))
                 if report is not None:
                     report("Epoch {} loss: {:.3f}".format(epoch, loss))
+        self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
         return history
 
     def _parameters(self):
