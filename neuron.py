@@ -122,6 +122,7 @@ class Neuron:
         f(0*2 + 1*3 + 4) = f(7) = 0.9991
 
         Numbers are rounded to 4 decimals, whole numbers have no point.
+        Bad inputs raise as in feedforward.
         """
         y = self.feedforward(inputs)  # checks the inputs, too
         terms = [_show(w) + "*" + _bracket(x) for w, x in zip(self.weights, inputs)]
