@@ -70,8 +70,11 @@ class Interpreter:
 def find_interpreters():
     """Every interpreter this machine has, and the ones it should have but lacks."""
     found, missing = [], []
-    root = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE,
-                          universal_newlines=True).stdout.strip() if shutil.which("pyenv") else ""
+    if shutil.which("pyenv"):
+        root = subprocess.run(["pyenv", "root"], stdout=subprocess.PIPE,
+                              universal_newlines=True).stdout.strip()
+    else:
+        root = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
     pythons = glob.glob(os.path.join(root, "versions", "3.*", "bin", "python3")) if root else []
 
     def version_key(path):
