@@ -303,7 +303,11 @@ def main():
     if not cpython_ok:
         print("FAILED: no CPython could run the matrix")
     ok = not failures and not missing and cpython_ok and extra_ok
-    print("matrix: {} passed, {} failed".format(len(rows) - failures, failures + len(missing)))
+    if ok:
+        print("matrix: all {} interpreters green".format(len(rows)))
+    else:
+        print("matrix: FAILED ({} of {} interpreters red, {} missing)".format(
+            failures, len(rows), len(missing)))
     return 0 if ok else 1
 
 
