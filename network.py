@@ -138,7 +138,8 @@ class OurNeuralNetwork:
         if not isinstance(epochs, int) or isinstance(epochs, bool) or epochs < 0:
             raise ValueError("epochs must be a whole number >= 0, got {!r}".format(epochs))
         if not isinstance(report_every, int) or isinstance(report_every, bool) or report_every < 1:
-            raise ValueError("report_every must be a whole number >= 1, got {!r}".format(report_every))
+            raise ValueError(
+                "report_every must be a whole number >= 1, got {!r}".format(report_every))
         if self.h1 is self.h2 or self.h1 is self.o1 or self.h2 is self.o1:
             raise ValueError("to train, h1, h2 and o1 must be three different Neuron objects")
         learn_rate = _number(learn_rate, "learn_rate")
@@ -389,7 +390,12 @@ def normal_numbers(count, seed=1):
 
 # The article's data set: weight (minus 135 lb) and height (minus 66 in);
 # 1 = female, 0 = male.
-PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0), ("Diana", [-15, -6], 1)]
+PEOPLE = [
+    ("Alice", [-2, -1], 1),
+    ("Bob", [25, 6], 0),
+    ("Charlie", [17, 4], 0),
+    ("Diana", [-15, -6], 1),
+]
 NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]
 
 
@@ -417,7 +423,8 @@ def loss_chart(history, height=10, width=50):
         lines.append((label + "|" + "".join(row)).rstrip())
     lines.append("      +" + "-" * len(points))
     first, last = str(points[0][0]), str(points[-1][0])
-    lines.append("       " + first + " " * max(1, len(points) - len(first) - len(last)) + last + "  epoch")
+    gap = " " * max(1, len(points) - len(first) - len(last))
+    lines.append("       " + first + gap + last + "  epoch")
     return lines
 
 

@@ -58,7 +58,7 @@ def _number(value, name):
 
 def _show(x):
     # How a number is written in a hand calculation: 3, 0.61, 0.9526.
-    if x != x or x in (float("inf"), float("-inf")):
+    if x != x or abs(x) >= 1e15:  # nan, inf, or too long to write out
         return str(x)
     if x == int(x):
         return str(int(x))
@@ -140,7 +140,8 @@ class Neuron:
         except TypeError:
             return TypeError("inputs must be a sequence of numbers, got {!r}".format(inputs))
         if n != len(self.weights):
-            return ValueError("expected {} inputs, one per weight, got {}".format(len(self.weights), n))
+            return ValueError(
+                "expected {} inputs, one per weight, got {}".format(len(self.weights), n))
         total = 0.0
         for i in range(n):
             x = inputs[i]
@@ -150,12 +151,15 @@ class Neuron:
             except (TypeError, ValueError) as error:
                 return error
             if w * x != w * x:
-                return ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(i, _show(w), _show(x)))
+                return ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(
+                    i, _show(w), _show(x)))
             if total + w * x != total + w * x:
-                return ValueError("the weighted sum is {} + {} = nan".format(_show(total), _show(w * x)))
+                return ValueError("the weighted sum is {} + {} = nan".format(
+                    _show(total), _show(w * x)))
             total += w * x
         if total + self.bias != total + self.bias:
-            return ValueError("the weighted sum plus the bias is {} + {} = nan".format(_show(total), _show(self.bias)))
+            return ValueError("the weighted sum plus the bias is {} + {} = nan".format(
+                _show(total), _show(self.bias)))
         return TypeError("inputs must be numbers, got {!r}".format(inputs))
 
 

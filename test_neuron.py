@@ -157,6 +157,8 @@ def test_explain_rounds_to_4_decimals_and_drops_trailing_zeros():
     text = Neuron([1], 0).explain([0.123456])
     assert text == "f(1*0.1235 + 0) = f(0.1235) = 0.5308"
     assert Neuron([1], 0).explain([0.99999]) == "f(1*1 + 0) = f(1) = 0.7311"
+    # Too long to write out as a whole number:
+    assert Neuron([1], 0).explain([1e20]) == "f(1*1e+20 + 0) = f(1e+20) = 1"
 
 
 # Bad input
