@@ -100,7 +100,10 @@ class OurNeuralNetwork:
         >>> OurNeuralNetwork.random(seed=1).h1.weights
         [-1.319310846421546, -1.5970468640313698]
         """
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = normal_numbers(9, seed)
+        return cls._from_parameters(*normal_numbers(9, seed))
+
+    @classmethod
+    def _from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
 
     def gradients(self, x, y_true):
@@ -173,8 +176,7 @@ class OurNeuralNetwork:
             # inf - inf is nan: one test finds any weight that overflowed.
             total = w1 + w2 + b1 + w3 + w4 + b2 + w5 + w6 + b3
             if total - total != 0:
-                w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
-                self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+                self._set_parameters(*start)
                 raise ValueError(
                     "training diverged in epoch {}: a weight became inf or nan; try a smaller"
                     " learn_rate than {!r}; the network keeps its weights from before"
@@ -251,8 +253,7 @@ class OurNeuralNetwork:
             if value - value != 0:
                 raise ValueError("{}: {} must be finite, got {!r}".format(path, name, value))
             values.append(value)
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = values
-        return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
+        return cls._from_parameters(*values)
 
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
