@@ -153,7 +153,9 @@ class OurNeuralNetwork:
         # Checked once here, so the loop below need not check every step.
         data, all_y_trues = _training_set(data, all_y_trues)
 
-        history = []
+        # One slot per report, made before training fills the heap with
+        # garbage: a list grown one item at a time needs ever larger blocks.
+        history = [None] * ((epochs + report_every - 1) // report_every)
         for epoch in range(epochs):
             for x, y_true in zip(data, all_y_trues):
                 (d_L_d_w1, d_L_d_w2, d_L_d_b1,
@@ -185,7 +187,7 @@ class OurNeuralNetwork:
             if epoch % report_every == 0:
                 self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
                 loss = mse_loss(all_y_trues, [self.feedforward(x) for x in data])
-                history.append((epoch, loss))
+                history[epoch // report_every] = (epoch, loss)
                 if report is not None:
                     report("Epoch {} loss: {:.3f}".format(epoch, loss))
         self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
@@ -411,20 +413,30 @@ def loss_chart(history, height=10, width=50):
           +---
            0 20  epoch
     """
-    top = max([loss for epoch, loss in history])
+    top = 0.0
+    for epoch, loss in history:
+        top = max(top, loss)
+    # At most width columns: every step-th loss.
     step = max(1, (len(history) + width - 1) // width)
-    points = history[::step]
-    rows = [[" "] * len(points) for _ in range(height)]
-    for column, (epoch, loss) in enumerate(points):
-        level = int(round(loss / top * (height - 1))) if top > 0 else 0
-        rows[height - 1 - level][column] = "*"
-    labels = ["{:.3f} ".format(top)] + ["      "] * (height - 2) + ["{:.3f} ".format(0.0)]
+    columns = range(0, len(history), step)
     lines = ["loss"]
-    for label, row in zip(labels, rows):
-        lines.append((label + "|" + "".join(row)).rstrip())
-    lines.append("      +" + "-" * len(points))
-    first, last = str(points[0][0]), str(points[-1][0])
-    gap = " " * max(1, len(points) - len(first) - len(last))
+    # Row by row from the top, each written out as it is drawn (no grid
+    # of characters in memory: a small board has little heap).
+    for row in range(height):
+        if row == 0:
+            line = "{:.3f} |".format(top)
+        elif row == height - 1:
+            line = "{:.3f} |".format(0.0)
+        else:
+            line = "      |"
+        for i in columns:
+            loss = history[i][1]
+            level = int(round(loss / top * (height - 1))) if top > 0 else 0
+            line += "*" if level == height - 1 - row else " "
+        lines.append(line.rstrip())
+    lines.append("      +" + "-" * len(columns))
+    first, last = str(history[0][0]), str(history[columns[-1]][0])
+    gap = " " * max(1, len(columns) - len(first) - len(last))
     lines.append("       " + first + gap + last + "  epoch")
     return lines
 
@@ -515,7 +527,8 @@ def main(args):
         return 0
     if args == ["train"]:
         network, lines = train_example()
-        print("\n".join(lines))
+        for line in lines:
+            print(line)
         return 0
     if args == ["--single-file"]:
         try:

@@ -389,6 +389,16 @@ def test_training_needs_the_articles_2_input_network_of_3_neurons():
     assert "2 inputs" in raises(ValueError, wide.gradients, [1, 2, 3], 1)
 
 
+def test_history_has_one_entry_per_report_when_epochs_do_not_divide_evenly():
+    # The history list is sized up front: no empty slot may be left over.
+    data, all_y_trues = people()
+    network = OurNeuralNetwork.random(seed=1)
+    history = network.train(data, all_y_trues, epochs=25, report_every=10, report=None)
+    assert [epoch for epoch, loss in history] == [0, 10, 20]
+    history = network.train(data, all_y_trues, epochs=1, report_every=10, report=None)
+    assert [epoch for epoch, loss in history] == [0]
+
+
 def test_zero_epochs_change_nothing():
     data, all_y_trues = people()
     network = OurNeuralNetwork.random(seed=1)

