@@ -13,6 +13,7 @@ Run it:  python3 network.py                the article's three worked examples
 
 import json
 import sys
+from math import isnan
 
 from neuron import Neuron, _number, _show, sigmoid
 
@@ -148,14 +149,15 @@ class OurNeuralNetwork:
         learn_rate = _number(learn_rate, "learn_rate")
         if not learn_rate > 0:
             raise ValueError("learn_rate must be > 0, got {!r}".format(learn_rate))
+        # One slot per report, made first, while a small board's heap still
+        # has room in one piece: a list grown one item at a time needs ever
+        # larger blocks, which a heap full of garbage may not have.
+        history = [None] * ((epochs + report_every - 1) // report_every)
         start = self._parameters()
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
         # Checked once here, so the loop below need not check every step.
         data, all_y_trues = _training_set(data, all_y_trues)
 
-        # One slot per report, made before training fills the heap with
-        # garbage: a list grown one item at a time needs ever larger blocks.
-        history = [None] * ((epochs + report_every - 1) // report_every)
         for epoch in range(epochs):
             for x, y_true in zip(data, all_y_trues):
                 (d_L_d_w1, d_L_d_w2, d_L_d_b1,
@@ -454,7 +456,11 @@ def train_example(report=print):
 
 
 def _list(values):
-    return "[" + ", ".join([_show(v) for v in values]) + "]"
+    # [0.5, 0.3], as the article writes it.
+    shown = []
+    for v in values:  # a loop, not a comprehension: one call less on a board's stack
+        shown.append(_show(v))
+    return "[" + ", ".join(shown) + "]"
 
 
 def neuron_example(weights, bias, x):
@@ -477,40 +483,21 @@ def network_example(x):
     ]
 
 
+# The article's worked examples: two neurons (weights, bias, inputs x), then
+# the network on the inputs x.
+NEURON_EXAMPLES = [([0.4, 0.7], 0.2, [0.5, 0.3]), ([0, 1], 4, [2, 3])]
+NETWORK_EXAMPLE = [2, 3]
+
+
 def worked_examples():
     """The article's three worked examples, as lines of text."""
-    return (
-        neuron_example([0.4, 0.7], 0.2, [0.5, 0.3])
-        + [""]
-        + neuron_example([0, 1], 4, [2, 3])
-        + [""]
-        + network_example([2, 3])
-    )
+    lines = []
+    for weights, bias, x in NEURON_EXAMPLES:
+        lines += neuron_example(weights, bias, x) + [""]
+    return lines + network_example(NETWORK_EXAMPLE)
 
 
-def single_file():
-    """neuron.py, then network.py without its import of neuron, as one file.
-
-    For a one-file exercise; made from the real modules so it cannot drift.
-    """
-    network_lines = _read_beside("network.py").split("\n")
-    return "".join([
-        "# neuron.py and network.py as one file, made by: python3 network.py --single-file\n",
-        "# Run it: python3 ournn.py\n\n",
-        _read_beside("neuron.py"),
-        "\n\n",
-        "\n".join([line for line in network_lines if not line.startswith("from neuron import")]),
-    ])
-
-
-def _read_beside(name):
-    # No os.path on MicroPython: cut the folder off __file__ by hand.
-    cut = max(__file__.rfind("/"), __file__.rfind("\\")) + 1
-    with open(__file__[:cut] + name) as f:
-        return f.read()
-
-
-USAGE = "usage: python3 network.py [X1 X2 | train | --single-file]"
+USAGE = "usage: python3 network.py [X1 X2 | train | --single-file | --microbit DIR]"
 
 
 def main(args):
@@ -523,21 +510,16 @@ def main(args):
         print("With no arguments, print the article's worked examples;")
         print("with two numbers, run the article's network on them;")
         print("with train, train it on the article's four people;")
-        print("with --single-file, print neuron.py and network.py as one file.")
+        print("with --single-file, print neuron.py and network.py as one file;")
+        print("with --microbit DIR, write the micro:bit edition into the folder DIR.")
         return 0
     if args == ["train"]:
         network, lines = train_example()
         for line in lines:
             print(line)
         return 0
-    if args == ["--single-file"]:
-        try:
-            print(single_file(), end="")
-        except OSError as error:
-            print("network.py: error: --single-file needs neuron.py and network.py"
-                  " side by side ({})".format(error), file=sys.stderr)
-            return 2
-        return 0
+    if args[0] in ("--single-file", "--microbit"):
+        return _edition(args)
     try:
         x = _parse_inputs(args)
         lines = network_example(x)
@@ -548,6 +530,33 @@ def main(args):
     return 0
 
 
+def _edition(args):
+    # Other editions of this code are made by a tool about the code, which
+    # lives beside it in a source checkout (tools/editions.py), not here.
+    try:
+        from tools import editions
+    except ImportError:
+        return _error("{} needs the project's tools/ folder beside network.py"
+                      " (a source checkout)".format(args[0]))
+    try:
+        if args == ["--single-file"]:
+            print(editions.single_file(), end="")
+        elif len(args) == 2 and args[0] == "--microbit":
+            for line in editions.write_microbit_edition(args[1]):
+                print(line)
+        else:
+            return _error("{} takes {} ({})".format(
+                args[0], "no value" if args[0] == "--single-file" else "one folder", USAGE))
+    except OSError as error:
+        return _error("{}: {}".format(args[0], error))
+    return 0
+
+
+def _error(message):
+    print("network.py: error: " + message, file=sys.stderr)
+    return 2
+
+
 def _parse_inputs(args):
     x = []
     for text in args:
@@ -555,7 +564,7 @@ def _parse_inputs(args):
             value = float(text)
         except ValueError:
             value = float("nan")
-        if value != value:
+        if isnan(value):
             raise ValueError("{!r} is not a number ({})".format(text, USAGE))
         x.append(value)
     if len(x) != 2:

@@ -9,7 +9,7 @@ Plain Python (lists, loops and math's exp), so it runs on CPython 3.6+,
 PyPy, Pyodide and MicroPython alike.
 """
 
-from math import exp
+from math import exp, isnan
 
 
 def sigmoid(x):
@@ -51,14 +51,14 @@ def _number(value, name):
         value = float(value)
     except (TypeError, ValueError):
         raise TypeError("{} must be a number, got {!r}".format(name, value)) from None
-    if value != value:
+    if isnan(value):
         raise ValueError("{} is nan".format(name))
     return value
 
 
 def _show(x):
     # How a number is written in a hand calculation: 3, 0.61, 0.9526.
-    if x != x or abs(x) >= 1e15:  # nan, inf, or too long to write out
+    if isnan(x) or abs(x) >= 1e15:  # nan, inf, or too long to write out
         return str(x)
     if x == int(x):
         return str(int(x))
@@ -84,7 +84,9 @@ class Neuron:
             raise TypeError("weights must be a list of numbers, got {!r}".format(weights)) from None
         if not weights:
             raise ValueError("weights must not be empty")
-        self.weights = [_number(w, "weights[{}]".format(i)) for i, w in enumerate(weights)]
+        self.weights = []
+        for i in range(len(weights)):  # a loop, not a comprehension: see explain
+            self.weights.append(_number(weights[i], "weights[{}]".format(i)))
         self.bias = _number(bias, "bias")
 
     def __repr__(self):
@@ -109,9 +111,9 @@ class Neuron:
         except (TypeError, IndexError):
             raise self._bad_inputs(inputs) from None
         total += self.bias
-        # One cheap test catches too many inputs and any nan (the only
-        # number not equal to itself); the culprit is found only then.
-        if i != len(inputs) or total != total:
+        # One cheap test catches too many inputs and any nan on the way
+        # (nan + anything is nan); the culprit is found only then.
+        if i != len(inputs) or isnan(total):
             raise self._bad_inputs(inputs)
         return sigmoid(total)
 
@@ -125,8 +127,17 @@ class Neuron:
         Bad inputs raise as in feedforward.
         """
         y = self.feedforward(inputs)  # checks the inputs, too
-        terms = [_show(w) + "*" + _bracket(x) for w, x in zip(self.weights, inputs)]
-        total = sum([w * x for w, x in zip(self.weights, inputs)]) + self.bias
+        # Loops, not comprehensions or helpers: each call is a level of a
+        # small board's shallow stack.
+        terms = []
+        total = 0.0
+        for w, x in zip(self.weights, inputs):
+            x_text = _show(x)
+            if x_text.startswith("-"):  # 0.4*(-2) reads better than 0.4*-2
+                x_text = "(" + x_text + ")"
+            terms.append(_show(w) + "*" + x_text)
+            total += w * x
+        total += self.bias
         if self.bias < 0:
             sum_text = " + ".join(terms) + " - " + _show(-self.bias)
         else:
@@ -150,20 +161,14 @@ class Neuron:
                 _number(x, "inputs[{}]".format(i))
             except (TypeError, ValueError) as error:
                 return error
-            if w * x != w * x:
+            if isnan(w * x):
                 return ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(
                     i, _show(w), _show(x)))
-            if total + w * x != total + w * x:
+            if isnan(total + w * x):
                 return ValueError("the weighted sum is {} + {} = nan".format(
                     _show(total), _show(w * x)))
             total += w * x
-        if total + self.bias != total + self.bias:
+        if isnan(total + self.bias):
             return ValueError("the weighted sum plus the bias is {} + {} = nan".format(
                 _show(total), _show(self.bias)))
         return TypeError("inputs must be numbers, got {!r}".format(inputs))
-
-
-def _bracket(x):
-    # 0.4*(-2) reads better than 0.4*-2 in a hand calculation.
-    text = _show(x)
-    return "(" + text + ")" if text.startswith("-") else text

@@ -11,7 +11,10 @@ MicroPython's unix port, with a real garbage collector, from PyPI):
   3. the single file from `python3 network.py --single-file` must print
      exactly what the main job prints on that interpreter;
   4. `network.py train` must print exactly what it prints on CPython (the
-     seeded start is the same everywhere; losses print with 3 decimals).
+     seeded start is the same everywhere; losses print with 3 decimals);
+  5. on CPython and PyPy (where a teacher runs it), the tool that makes the
+     other editions (tools/editions.py: --single-file, --microbit) must
+     make them exactly as this script's own CPython does.
 Then, on each MicroPython: the board install described by package.json,
 with a module called network already in the way. (The heap a board needs is
 .ci/heap.py's job.)
@@ -122,8 +125,12 @@ def npm_version(folder):
         return json.load(f)["version"]
 
 
-def same_main_job(expected, actual):
-    """Line for line; the "feedforward(...) = number" lines compared as numbers."""
+def same_main_job(expected, actual, tolerance=1e-12):
+    """Line for line; the "feedforward(...) = number" lines compared as numbers.
+
+    Printing may round the last digits: 1e-12 relative (the default) is far
+    finer than the trace's 4 decimals and far coarser than print's rounding.
+    """
     expected_lines, actual_lines = expected.splitlines(), actual.splitlines()
     if len(expected_lines) != len(actual_lines):
         return False
@@ -134,9 +141,7 @@ def same_main_job(expected, actual):
             return False
         e_call, e_number = e.rsplit(" = ", 1)
         a_call, a_number = a.rsplit(" = ", 1)
-        # Printing may round the last digits; 1e-12 relative is far finer
-        # than the trace's 4 decimals and far coarser than print's rounding.
-        if e_call != a_call or abs(float(e_number) - float(a_number)) > 1e-12 * abs(float(e_number)):
+        if e_call != a_call or abs(float(e_number) - float(a_number)) > tolerance * abs(float(e_number)):
             return False
     return True
 
@@ -148,12 +153,27 @@ def show_difference(title, expected, actual):
     print(actual.rstrip())
 
 
-def check(interpreter, reference, single_file, train_reference, scratch):
+def make_editions(interpreter, scratch):
+    """The editions tools/editions.py makes, by that interpreter: {name: text}, or None."""
+    status, single, err = interpreter.run(os.path.join(PROJECT, "network.py"), ["--single-file"])
+    folder = tempfile.mkdtemp(dir=scratch)
+    status2, out, err2 = interpreter.run(os.path.join(PROJECT, "network.py"), ["--microbit", folder])
+    if status or status2:
+        print("{}: making the editions failed: {}".format(interpreter.command[0], err + err2))
+        return None
+    editions = {"--single-file": single}
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name)) as f:
+            editions["--microbit " + name] = f.read()
+    return editions
+
+
+def check(interpreter, reference, single_file, train_reference, editions, scratch):
     """One row of the matrix: (cells, ok)."""
     status, out, err = interpreter.run(os.path.join(scratch, "version.py"))
     if status != 0:
         print("{}: cannot run: {}".format(" ".join(interpreter.command), err.strip()))
-        return [interpreter.label, "cannot run", "-", "-", "-", "-"], False
+        return [interpreter.label, "cannot run", "-", "-", "-", "-", "-"], False
     name, implementation_version, python_version = out.split()
     if name == "cpython" and not interpreter.note:
         version = python_version
@@ -197,8 +217,21 @@ def check(interpreter, reference, single_file, train_reference, scratch):
         show_difference("{}: network.py train (exit {}) {}".format(title, status, err.strip()),
                         train_reference, out)
 
-    yes = {True: "yes", False: "NO"}
-    return [interpreter.label, version, tests, yes[main_ok], yes[single_ok], yes[train_ok]], ok
+    # The tool that makes the editions runs on the teacher's computer: CPython or PyPy.
+    editions_ok = None
+    if interpreter.label in ("CPython", "PyPy"):
+        made = make_editions(interpreter, scratch)
+        editions_ok = made == editions
+        if not editions_ok:
+            ok = False
+            for name in sorted(editions):
+                if made and made.get(name) != editions[name]:
+                    show_difference("{}: edition {}".format(title, name), editions[name],
+                                    made.get(name, ""))
+
+    yes = {True: "yes", False: "NO", None: "-"}
+    return [interpreter.label, version, tests, yes[main_ok], yes[single_ok], yes[train_ok],
+            yes[editions_ok]], ok
 
 
 BOARD_MAIN = """\
@@ -253,9 +286,11 @@ def main():
                                    check=True, stdout=subprocess.PIPE,
                                    universal_newlines=True).stdout)
 
+        editions = make_editions(Interpreter("CPython", [sys.executable]), scratch)
+
         rows, failures, cpython_ok = [], 0, 0
         for interpreter in found:
-            cells, ok = check(interpreter, reference, single, train_reference, scratch)
+            cells, ok = check(interpreter, reference, single, train_reference, editions, scratch)
             rows.append(cells)
             failures += not ok
             cpython_ok += ok and interpreter.label == "CPython"
@@ -268,7 +303,7 @@ def main():
 
     print()
     header = ["interpreter", "version", "tests", "main job identical", "single file identical",
-              "training identical"]
+              "training identical", "editions made identically"]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     for cells in rows:
