@@ -5,13 +5,25 @@
 Two inputs, a hidden layer with two neurons (h1, h2), and one output
 neuron (o1) that takes h1 and h2 as its inputs.
 
-Run it:  python3 network.py                the article's three worked examples
-         python3 network.py X1 X2          the network on your own inputs
-         python3 network.py train          train it on the article's four people
-         python3 network.py --single-file  print neuron.py and network.py as one file
+usage: python3 network.py               the article's three worked examples
+       python3 network.py X1 X2         the article's network on the inputs X1 X2
+       python3 network.py backprop [X1 X2 Y_TRUE]
+               backpropagation by hand for one sample (default: Alice, -2 -1 1),
+               from every weight 1 and every bias 0
+       python3 network.py train [--epochs N] [--learn-rate R] [--seed S]
+                                [--report-every K] [--save FILE]
+               train on the article's four people (defaults: 1000 epochs,
+               learn rate 0.1, seed 1, the loss every 10 epochs); --save
+               writes the trained weights to FILE
+       python3 network.py --load FILE X1 X2
+       python3 network.py --load FILE backprop [X1 X2 Y_TRUE]
+               the same from the weights in FILE, as train --save wrote them
+       python3 network.py --single-file  neuron.py and network.py as one file
+       python3 network.py --microbit DIR write the micro:bit edition into DIR
 """
 
 import json
+import os
 import sys
 from math import isnan
 
@@ -133,7 +145,8 @@ class OurNeuralNetwork:
         derivatives of its loss, then every weight and bias takes a step
         of learn_rate against its derivative. Every report_every epochs
         the loss over all the data goes to report ("Epoch 0 loss: 0.319";
-        pass report=None for silence). Returns those (epoch, loss) pairs.
+        pass report=None for silence). Returns those losses, one per report:
+        at epoch 0, report_every, 2 * report_every, ...
 
         Bad data or settings raise ValueError or TypeError before any
         weight changes. If a weight overflows (learn_rate far too large),
@@ -152,7 +165,7 @@ class OurNeuralNetwork:
         # One slot per report, made first, while a small board's heap still
         # has room in one piece: a list grown one item at a time needs ever
         # larger blocks, which a heap full of garbage may not have.
-        history = [None] * ((epochs + report_every - 1) // report_every)
+        losses = [None] * ((epochs + report_every - 1) // report_every)
         start = self._parameters()
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
         # Checked once here, so the loop below need not check every step.
@@ -189,11 +202,11 @@ class OurNeuralNetwork:
             if epoch % report_every == 0:
                 self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
                 loss = mse_loss(all_y_trues, [self.feedforward(x) for x in data])
-                history[epoch // report_every] = (epoch, loss)
+                losses[epoch // report_every] = loss
                 if report is not None:
                     report("Epoch {} loss: {:.3f}".format(epoch, loss))
         self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
-        return history
+        return losses
 
     def _parameters(self):
         # The article's nine parameters, in its names, neuron by neuron;
@@ -220,12 +233,32 @@ class OurNeuralNetwork:
         self.o1.bias = b3
 
     def save(self, path):
-        """Write the nine parameters to a JSON file; load(path) reads it back."""
+        """Write the nine parameters to a JSON file; load(path) reads it back.
+
+        The file is written whole or not at all: a write that fails half
+        way (a full disk, an error, the power) leaves an older file at path
+        as it was, and the error reaches the caller.
+        """
         values = self._parameters()
         lines = ['  "{}": {}'.format(name, json.dumps(value))
                  for name, value in zip(PARAMETER_NAMES, values)]
-        with open(path, "w") as f:
-            f.write("{\n" + ",\n".join(lines) + "\n}\n")
+        # Written beside the target, then renamed over it in one step.
+        temporary = path + ".tmp"
+        try:
+            with open(temporary, "w") as f:
+                f.write("{\n" + ",\n".join(lines) + "\n}\n")
+                if hasattr(os, "fsync"):  # on the disk before the rename (not on MicroPython)
+                    f.flush()
+                    os.fsync(f.fileno())
+            # os.rename replaces the target everywhere but on Windows; MicroPython
+            # has no os.replace.
+            getattr(os, "replace", os.rename)(temporary, path)
+        except BaseException:  # an error, or Ctrl-C, half way: no temporary file left
+            try:
+                os.remove(temporary)
+            except OSError:
+                pass
+            raise
 
     @classmethod
     def load(cls, path):
@@ -234,12 +267,19 @@ class OurNeuralNetwork:
         A file that is not such a JSON object of nine numbers raises
         ValueError, naming the problem; nothing is half loaded.
         """
+        # A weights file is about 300 bytes: a far larger file is not one,
+        # and is not read whole, which could take all of a small board's heap.
         with open(path) as f:
-            text = f.read()
+            text = f.read(MAX_WEIGHTS_FILE + 1)
+        if len(text) > MAX_WEIGHTS_FILE:
+            raise ValueError("{} is larger than a weights file can be ({} bytes)".format(
+                path, MAX_WEIGHTS_FILE))
         try:
             saved = json.loads(text)
         except ValueError as error:
             raise ValueError("{} is not valid JSON ({})".format(path, error)) from None
+        except (RuntimeError, MemoryError):  # nested too deeply for the parser
+            raise ValueError("{} is not a weights file (nested too deeply)".format(path)) from None
         if not isinstance(saved, dict):
             raise ValueError("{} must hold a JSON object with {}".format(
                 path, ", ".join(PARAMETER_NAMES)))
@@ -259,6 +299,8 @@ class OurNeuralNetwork:
             values.append(value)
         return cls._from_parameters(*values)
 
+
+MAX_WEIGHTS_FILE = 1024  # bytes
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
 # h2 = f(w3*x1 + w4*x2 + b2), o1 = f(w5*h1 + w6*h2 + b3).
@@ -363,8 +405,8 @@ def _training_set(data, all_y_trues):
                 i, data[i])) from None
         if features != 2:
             raise ValueError("data[{}] must have 2 features, got {}".format(i, features))
-        samples.append([_number(data[i][j], "data[{}][{}]".format(i, j)) for j in (0, 1)])
-    labels = [_number(all_y_trues[i], "all_y_trues[{}]".format(i)) for i in range(n)]
+        samples.append([_number(data[i][j], "data[{}][{}]", i, j) for j in (0, 1)])
+    labels = [_number(all_y_trues[i], "all_y_trues[{}]", i) for i in range(n)]
     return samples, labels
 
 
@@ -383,14 +425,17 @@ def normal_numbers(count, seed=1):
     """
     modulus = 2147483647
     state = 1 + seed % (modulus - 1)
-    numbers = []
+    sums = []
     for _ in range(count):
         total = 0.0
         for _ in range(12):
             state = state * 16807 % modulus
             total += state / modulus
-        numbers.append(total - 6)
-    return numbers
+        sums.append(total)
+    # Minus 6 in a second pass: the numbers kept then lie side by side, not
+    # between the garbage of the sums, which leaves a small board's heap in
+    # larger pieces.
+    return [total - 6 for total in sums]
 
 
 # The article's data set: weight (minus 135 lb) and height (minus 66 in);
@@ -402,57 +447,6 @@ PEOPLE = [
     ("Diana", [-15, -6], 1),
 ]
 NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]
-
-
-def loss_chart(history, height=10, width=50):
-    """The loss over the epochs, drawn in text, as a list of lines.
-
-    >>> print("\\n".join(loss_chart([(0, 0.5), (10, 0.25), (20, 0.0)], height=3)))
-    loss
-    0.500 |*
-          | *
-    0.000 |  *
-          +---
-           0 20  epoch
-    """
-    top = 0.0
-    for epoch, loss in history:
-        top = max(top, loss)
-    # At most width columns: every step-th loss.
-    step = max(1, (len(history) + width - 1) // width)
-    columns = range(0, len(history), step)
-    lines = ["loss"]
-    # Row by row from the top, each written out as it is drawn (no grid
-    # of characters in memory: a small board has little heap).
-    for row in range(height):
-        if row == 0:
-            line = "{:.3f} |".format(top)
-        elif row == height - 1:
-            line = "{:.3f} |".format(0.0)
-        else:
-            line = "      |"
-        for i in columns:
-            loss = history[i][1]
-            level = int(round(loss / top * (height - 1))) if top > 0 else 0
-            line += "*" if level == height - 1 - row else " "
-        lines.append(line.rstrip())
-    lines.append("      +" + "-" * len(columns))
-    first, last = str(history[0][0]), str(history[columns[-1]][0])
-    gap = " " * max(1, len(columns) - len(first) - len(last))
-    lines.append("       " + first + gap + last + "  epoch")
-    return lines
-
-
-def train_example(report=print):
-    """The article's training run: the four people, then Emily and Frank."""
-    network = OurNeuralNetwork.random(seed=1)
-    data = [x for name, x, y in PEOPLE]
-    all_y_trues = [y for name, x, y in PEOPLE]
-    history = network.train(data, all_y_trues, report=report)
-    lines = [""] + loss_chart(history) + [""]
-    for name, x in NEW_PEOPLE:
-        lines.append("{}: {} -> {:.3f}".format(name, _list(x), network.feedforward(x)))
-    return network, lines
 
 
 def _list(values):
@@ -473,11 +467,13 @@ def neuron_example(weights, bias, x):
     ]
 
 
-def network_example(x):
-    """The article's network on the inputs x: the hand calculation, then the exact result."""
-    network = OurNeuralNetwork()
+def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
+    """A network (the article's, if none is given) on the inputs x: the hand
+    calculation, then the exact result. about says which network it is."""
+    if network is None:
+        network = OurNeuralNetwork()
     return [
-        "The network, every neuron with w = [0, 1], b = 0, on x = {}:".format(_list(x)),
+        "The network, {}, on x = {}:".format(about, _list(x)),
         network.explain(x),
         "feedforward({}) = {}".format(_list(x), network.feedforward(x)),
     ]
@@ -497,67 +493,269 @@ def worked_examples():
     return lines + network_example(NETWORK_EXAMPLE)
 
 
-USAGE = "usage: python3 network.py [X1 X2 | train | --single-file | --microbit DIR]"
+def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 and every bias 0"):
+    """The article's partial derivative d_L/d_w1 worked by hand, then all nine exactly.
+
+    The article's example (the defaults): every weight 1, every bias 0,
+    and Alice, x = [-2, -1], y_true = 1. As a person with a calculator
+    works: each number is written to 3 significant figures, and each line
+    uses the numbers above it as written, so the result may differ a
+    little from the exact value:
+
+    >>> print("\\n".join(backprop_example()[8:12]))
+    d_L/d_ypred = -2 * (1 - 0.524) = -0.952
+    d_ypred/d_h1 = w5 * f'(0.0948) = 1 * 0.524 * (1 - 0.524) = 0.249
+    d_h1/d_w1 = x1 * f'(-3) = -2 * 0.0452 = -0.0904
+    d_L/d_w1 = -0.952 * 0.249 * (-0.0904) = 0.0214
+
+    The exact values come from partial_derivatives, as in training. Any
+    other network (about says which) and sample work too.
+    """
+    if network is None:
+        network = OurNeuralNetwork._from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
+    w1, w2, b1, w3, w4, b2, w5, w6, b3 = network._parameters()
+    lines = [
+        "Backpropagation for x = {}, y_true = {}, from {}:".format(_list(x), _show(y_true), about),
+        "each number to 3 significant figures, each line using the numbers above it as written.",
+        "",
+        "h1 = " + network.h1.explain(x, _figures),
+        "h2 = " + network.h2.explain(x, _figures),
+    ]
+    sum_h1 = _as_written(w1 * x[0] + w2 * x[1] + b1)
+    h1 = _as_written(network.h1.feedforward(x))
+    h2 = _as_written(network.h2.feedforward(x))
+    lines.append("o1 = " + network.o1.explain([h1, h2], _figures))
+    sum_o1 = _as_written(w5 * h1 + w6 * h2 + b3)
+    y_pred = o1 = _as_written(network.o1.feedforward([h1, h2]))
+
+    # The chain rule, as the article writes it:
+    # d_L/d_w1 = d_L/d_ypred * d_ypred/d_h1 * d_h1/d_w1
+    d_L_d_ypred = _as_written(-2 * (y_true - y_pred))
+    d_ypred_d_h1 = _as_written(w5 * o1 * (1 - o1))  # w5 * f'(sum_o1)
+    deriv_h1 = _as_written(h1 * (1 - h1))  # f'(sum_h1)
+    d_h1_d_w1 = _as_written(x[0] * deriv_h1)
+    d_L_d_w1 = _as_written(d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1)
+    lines += [
+        "",
+        "d_L/d_w1 = d_L/d_ypred * d_ypred/d_h1 * d_h1/d_w1, by the chain rule:",
+        "d_L/d_ypred = -2 * ({} - {}) = {}".format(_figures(y_true), _figures(y_pred),
+                                                   _figures(d_L_d_ypred)),
+        "d_ypred/d_h1 = w5 * f'({}) = {} * {} * (1 - {}) = {}".format(
+            _figures(sum_o1), _figures(w5), _figures(o1), _figures(o1), _figures(d_ypred_d_h1)),
+        "d_h1/d_w1 = x1 * f'({}) = {} * {} = {}".format(
+            _figures(sum_h1), _figures(x[0]), _bracket(_figures(deriv_h1)), _figures(d_h1_d_w1)),
+        "d_L/d_w1 = {} * {} * {} = {}".format(
+            _figures(d_L_d_ypred), _bracket(_figures(d_ypred_d_h1)),
+            _bracket(_figures(d_h1_d_w1)), _figures(d_L_d_w1)),
+    ]
+
+    learn_rate = 0.1
+    partials = partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true)
+    lines += [
+        "",
+        "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(partials[0]),
+        "The hand calculation {} each factor was rounded to 3 figures on the way.".format(
+            "agrees to 3 significant figures, though" if _figures(partials[0]) == _figures(d_L_d_w1)
+            else "gets {} because".format(_figures(d_L_d_w1))),
+        "",
+        "All nine exactly (4 decimals), and one step of SGD with learn_rate {}:".format(learn_rate),
+    ]
+    values = (w1, w2, b1, w3, w4, b2, w5, w6, b3)
+    for name, value, d in zip(PARAMETER_NAMES, values, partials):
+        left = "d_L/d_{} = {}".format(name, _show(d))
+        lines.append(left + " " * (20 - len(left)) + "{} = {} - {} * {} = {}".format(
+            name, _show(value), learn_rate, _bracket(_show(d)), _show(value - learn_rate * d)))
+    return lines
+
+
+def _figures(x):
+    # x to 3 significant figures, as a person with a calculator writes it
+    # down: 0.0474, -0.952, 31, 1230; 9.77e-11 when it is that small.
+    if isnan(x) or abs(x) == float("inf"):
+        return str(x)
+    text = "{:.2e}".format(x)  # 4.74e-02: three figures, and the power of 10
+    power = int(text[text.index("e") + 1:])
+    if power < -4 or power > 5:
+        return text[:text.index("e")].rstrip("0").rstrip(".") + "e" + str(power)
+    places = 2 - power
+    if places <= 0:
+        return str(int(float(text)))
+    text = ("{:." + str(places) + "f}").format(float(text))
+    return text.rstrip("0").rstrip(".")
+
+
+def _as_written(x):
+    # The number a person goes on with: x to 3 significant figures.
+    return float(_figures(x))
+
+
+def _bracket(text):
+    # A factor after the first: 0.249 * (-0.0904) reads better than 0.249 * -0.0904.
+    return "(" + text + ")" if text.startswith("-") else text
+
+
+def loss_chart(losses, report_every=10, height=10, width=50):
+    """The losses train returns (one every report_every epochs), drawn in text, as lines.
+
+    >>> print("\\n".join(loss_chart([0.5, 0.25, 0.0], report_every=10, height=3)))
+    loss
+    0.500 |*
+          | *
+    0.000 |  *
+          +---
+           0 20  epoch
+
+    No losses (no epochs) leave nothing to draw.
+    """
+    if not losses:
+        return ["loss: no epochs, so nothing to draw"]
+    top = max(losses)
+    # At most width columns: every step-th loss.
+    step = max(1, (len(losses) + width - 1) // width)
+    columns = range(0, len(losses), step)
+    lines = ["loss"]
+    # Row by row from the top, each written out as it is drawn (no grid
+    # of characters in memory: a small board has little heap).
+    for row in range(height):
+        if row == 0:
+            line = "{:.3f} |".format(top)
+        elif row == height - 1:
+            line = "{:.3f} |".format(0.0)
+        else:
+            line = "      |"
+        for i in columns:
+            loss = losses[i]
+            level = int(round(loss / top * (height - 1))) if top > 0 else 0
+            line += "*" if level == height - 1 - row else " "
+        lines.append(line.rstrip())
+    lines.append("      +" + "-" * len(columns))
+    first, last = "0", str(columns[-1] * report_every)  # the epochs
+    gap = " " * max(1, len(columns) - len(first) - len(last))
+    lines.append("       " + first + gap + last + "  epoch")
+    return lines
+
+
+def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10):
+    """The article's training run: the four people, then Emily and Frank.
+
+    Returns the trained network and the lines that follow the reports.
+    """
+    data = [x for name, x, y in PEOPLE]
+    all_y_trues = [y for name, x, y in PEOPLE]
+    network = OurNeuralNetwork.random(seed)
+    losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
+    lines = [""] + loss_chart(losses, report_every) + [""]
+    for name, x in NEW_PEOPLE:
+        lines.append("{}: {} -> {:.3f}".format(name, _list(x), network.feedforward(x)))
+    return network, lines
+
+
+# --- The command line
+
+# train's options, and what the value of each must be.
+TRAIN_OPTIONS = {
+    "--epochs": "a whole number >= 0",
+    "--learn-rate": "a number > 0",
+    "--seed": "a whole number",
+    "--report-every": "a whole number >= 1",
+    "--save": "a file name",
+}
 
 
 def main(args):
-    """Print the worked examples, or the network on the inputs in args."""
-    if not args:
-        print("\n".join(worked_examples()))
+    """Do what the command line args ask (see the usage above); returns the exit status.
+
+    A bad command line gets one line on stderr and exit status 2.
+    """
+    if args[:1] in (["-h"], ["--help"]):
+        # The usage is the end of this module's docstring, which MicroPython
+        # does not keep (a board's heap is better spent on code).
+        doc = globals().get("__doc__")
+        print(doc[doc.index("usage:"):].rstrip() if doc else "usage: see the top of network.py")
         return 0
-    if args[0] in ("-h", "--help"):
-        print(USAGE)
-        print("With no arguments, print the article's worked examples;")
-        print("with two numbers, run the article's network on them;")
-        print("with train, train it on the article's four people;")
-        print("with --single-file, print neuron.py and network.py as one file;")
-        print("with --microbit DIR, write the micro:bit edition into the folder DIR.")
-        return 0
-    if args == ["train"]:
-        network, lines = train_example()
+    try:
+        loaded = {}  # for --load FILE: the network, and what to call it
+        if args[:1] == ["--load"]:
+            if len(args) < 3 or args[2] == "train":
+                raise ValueError("--load FILE needs X1 X2, or backprop, after it")
+            try:
+                network = OurNeuralNetwork.load(args[1])
+            except OSError as error:
+                raise ValueError("cannot read {} ({})".format(args[1], error)) from None
+            weights = []  # as the hand calculation writes them
+            for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
+                weights.append("{}: w = {}, b = {}".format(
+                    name, _list(neuron.weights), _show(neuron.bias)))
+            loaded = {"network": network,
+                      "about": "the weights in {} ({})".format(args[1], "; ".join(weights))}
+            args = args[2:]
+        if not args:
+            lines = worked_examples()
+        elif args[0] == "backprop":
+            sample = _numbers(args[1:], "X1 X2 Y_TRUE", finite=True) if args[1:] else [-2, -1, 1]
+            lines = backprop_example(sample[:2], sample[2], **loaded)
+        elif args[0] == "train":
+            return _train(args[1:])
+        elif args[0] in ("--single-file", "--microbit"):
+            # Other editions of this code are written by a tool about the
+            # code (tools/editions.py, in a source checkout), not by it.
+            try:
+                from tools.editions import command
+            except ImportError:
+                raise ValueError("{} needs the project's tools/ folder beside network.py".format(
+                    args[0])) from None
+            lines = command(args)
+        else:
+            lines = network_example(_numbers(args, "X1 X2"), **loaded)
+    except (ValueError, OSError) as error:
+        print("network.py: error: {} (see: python3 network.py --help)".format(error),
+              file=sys.stderr)
+        return 2
+    for line in lines:
+        print(line)
+    return 0
+
+
+def _train(args):
+    # train [--option value]...: each value checked, then the training.
+    settings = {}
+    for i in range(0, len(args), 2):
+        option = args[i]
+        must_be = TRAIN_OPTIONS.get(option)
+        if must_be is None:
+            raise ValueError("unknown option for train: {!r}".format(option))
+        if i + 1 == len(args):
+            raise ValueError("{} needs a value: {}".format(option, must_be))
+        text = args[i + 1]
+        try:
+            value = text if option == "--save" else int(text) if "whole" in must_be else float(text)
+        except ValueError:
+            value = None
+        # nan is not > 0; inf is not a usable learn rate.
+        if (value is None or must_be.endswith(">= 0") and value < 0
+                or must_be.endswith(">= 1") and value < 1
+                or must_be.endswith("> 0") and not 0 < value < float("inf")):
+            raise ValueError("{} must be {}, got {!r}".format(option, must_be, text))
+        settings[option[2:].replace("-", "_")] = value  # --learn-rate: learn_rate
+    save = settings.pop("save", None)
+    try:
+        if save is not None:  # can it be written? Now, not after the training
+            with open(save + ".tmp", "w"):
+                pass
+            os.remove(save + ".tmp")
+        network, lines = train_example(print, **settings)
         for line in lines:
             print(line)
-        return 0
-    if args[0] in ("--single-file", "--microbit"):
-        return _edition(args)
-    try:
-        x = _parse_inputs(args)
-        lines = network_example(x)
-    except ValueError as error:
-        print("network.py: error: {}".format(error), file=sys.stderr)
-        return 2
-    print("\n".join(lines))
-    return 0
-
-
-def _edition(args):
-    # Other editions of this code are made by a tool about the code, which
-    # lives beside it in a source checkout (tools/editions.py), not here.
-    try:
-        from tools import editions
-    except ImportError:
-        return _error("{} needs the project's tools/ folder beside network.py"
-                      " (a source checkout)".format(args[0]))
-    try:
-        if args == ["--single-file"]:
-            print(editions.single_file(), end="")
-        elif len(args) == 2 and args[0] == "--microbit":
-            for line in editions.write_microbit_edition(args[1]):
-                print(line)
-        else:
-            return _error("{} takes {} ({})".format(
-                args[0], "no value" if args[0] == "--single-file" else "one folder", USAGE))
+        if save is not None:
+            network.save(save)
+            print("saved the trained weights to " + save)
     except OSError as error:
-        return _error("{}: {}".format(args[0], error))
+        raise ValueError("cannot write the weights to {} ({})".format(save, error)) from None
     return 0
 
 
-def _error(message):
-    print("network.py: error: " + message, file=sys.stderr)
-    return 2
-
-
-def _parse_inputs(args):
+def _numbers(args, names, finite=False):
+    # The command line's numbers, as many as names has.
     x = []
     for text in args:
         try:
@@ -565,10 +763,13 @@ def _parse_inputs(args):
         except ValueError:
             value = float("nan")
         if isnan(value):
-            raise ValueError("{!r} is not a number ({})".format(text, USAGE))
+            raise ValueError("{!r} is not a number".format(text))
+        if finite and abs(value) == float("inf"):
+            raise ValueError("{!r} is not a finite number".format(text))
         x.append(value)
-    if len(x) != 2:
-        raise ValueError("expected 2 inputs X1 X2, got {} ({})".format(len(x), USAGE))
+    if len(x) != len(names.split()):
+        raise ValueError("expected {} numbers {}, got {}".format(
+            len(names.split()), names, len(x)))
     return x
 
 

@@ -43,16 +43,18 @@ def deriv_sigmoid(x):
     return fx * (1 - fx)
 
 
-def _number(value, name):
+def _number(value, name, *index):
+    # value as a float, or an error that names it: name.format(*index), as
+    # "weights[{}]" with index 1 is weights[1]; made only for an error.
     # float("3") works, but a string is not a number.
     if isinstance(value, (str, bytes)):
-        raise TypeError("{} must be a number, got {!r}".format(name, value))
+        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value))
     try:
         value = float(value)
     except (TypeError, ValueError):
-        raise TypeError("{} must be a number, got {!r}".format(name, value)) from None
+        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value)) from None
     if isnan(value):
-        raise ValueError("{} is nan".format(name))
+        raise ValueError("{} is nan".format(name.format(*index)))
     return value
 
 
@@ -86,7 +88,7 @@ class Neuron:
             raise ValueError("weights must not be empty")
         self.weights = []
         for i in range(len(weights)):  # a loop, not a comprehension: see explain
-            self.weights.append(_number(weights[i], "weights[{}]".format(i)))
+            self.weights.append(_number(weights[i], "weights[{}]", i))
         self.bias = _number(bias, "bias")
 
     def __repr__(self):
@@ -117,13 +119,14 @@ class Neuron:
             raise self._bad_inputs(inputs)
         return sigmoid(total)
 
-    def explain(self, inputs):
+    def explain(self, inputs, show=_show):
         """The same calculation, written out by hand.
 
         >>> print(Neuron([0, 1], 4).explain([2, 3]))
         f(0*2 + 1*3 + 4) = f(7) = 0.9991
 
-        Numbers are rounded to 4 decimals, whole numbers have no point.
+        Numbers are rounded to 4 decimals, whole numbers have no point;
+        show, if given, is the function that writes each number instead.
         Bad inputs raise as in feedforward.
         """
         y = self.feedforward(inputs)  # checks the inputs, too
@@ -132,17 +135,17 @@ class Neuron:
         terms = []
         total = 0.0
         for w, x in zip(self.weights, inputs):
-            x_text = _show(x)
+            x_text = show(x)
             if x_text.startswith("-"):  # 0.4*(-2) reads better than 0.4*-2
                 x_text = "(" + x_text + ")"
-            terms.append(_show(w) + "*" + x_text)
+            terms.append(show(w) + "*" + x_text)
             total += w * x
         total += self.bias
         if self.bias < 0:
-            sum_text = " + ".join(terms) + " - " + _show(-self.bias)
+            sum_text = " + ".join(terms) + " - " + show(-self.bias)
         else:
-            sum_text = " + ".join(terms) + " + " + _show(self.bias)
-        return "f({}) = f({}) = {}".format(sum_text, _show(total), _show(y))
+            sum_text = " + ".join(terms) + " + " + show(self.bias)
+        return "f({}) = f({}) = {}".format(sum_text, show(total), show(y))
 
     def _bad_inputs(self, inputs):
         # Only called once something is wrong: say what, and where.
@@ -158,7 +161,7 @@ class Neuron:
             x = inputs[i]
             w = self.weights[i]
             try:
-                _number(x, "inputs[{}]".format(i))
+                _number(x, "inputs[{}]", i)
             except (TypeError, ValueError) as error:
                 return error
             if isnan(w * x):

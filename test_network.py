@@ -158,10 +158,17 @@ def test_main_job_on_other_inputs():
 def test_bad_command_lines_give_one_line_and_status_2():
     cases = [
         (["abc"], "'abc' is not a number"),
-        (["1"], "expected 2 inputs X1 X2, got 1"),
-        (["1", "2", "3"], "expected 2 inputs X1 X2, got 3"),
+        (["1"], "expected 2 numbers X1 X2, got 1"),
+        (["1", "2", "3"], "expected 2 numbers X1 X2, got 3"),
         (["nan", "1"], "'nan' is not a number"),
         (["inf", "1"], "0*inf = nan"),
+        (["backprop", "inf", "1", "1"], "'inf' is not a finite number"),
+        (["backprop", "1", "2"], "expected 3 numbers X1 X2 Y_TRUE, got 2"),
+        (["train", "--epochs", "-1"], "--epochs must be a whole number >= 0, got '-1'"),
+        (["train", "--learn-rate"], "--learn-rate needs a value"),
+        (["train", "--save", "/no/such/folder/w.json"], "cannot write the weights to"),
+        (["--load", "/no/such/file.json", "1", "2"], "cannot read /no/such/file.json"),
+        (["--microbit"], "--microbit takes one folder"),
     ]
     for args, problem in cases:
         result = run(*args)
@@ -310,13 +317,13 @@ def test_training_on_the_articles_people():
     network = OurNeuralNetwork.random(seed=1)
     start = mse_loss_of(network, data, all_y_trues)
     lines = []
-    history = network.train(data, all_y_trues, learn_rate=0.1, epochs=1000, report=lines.append)
-    assert [epoch for epoch, loss in history] == list(range(0, 1000, 10))
-    assert lines[0] == "Epoch 0 loss: {:.3f}".format(history[0][1])
-    assert lines[-1] == "Epoch 990 loss: {:.3f}".format(history[-1][1])
+    losses = network.train(data, all_y_trues, learn_rate=0.1, epochs=1000, report=lines.append)
+    assert len(losses) == 100  # one every 10 epochs: 0, 10, ..., 990
+    assert lines[0] == "Epoch 0 loss: {:.3f}".format(losses[0])
+    assert lines[-1] == "Epoch 990 loss: {:.3f}".format(losses[-1])
     assert len(lines) == 100
     final = mse_loss_of(network, data, all_y_trues)
-    assert final < history[-1][1] < history[0][1] < start
+    assert final < losses[-1] < losses[0] < start
     assert final < start / 50
     assert network.feedforward([-7, -3]) > 0.9  # Emily
     assert network.feedforward([20, 2]) < 0.1  # Frank
@@ -396,14 +403,17 @@ def test_training_needs_the_articles_2_input_network_of_3_neurons():
     assert "2 inputs" in raises(ValueError, wide.gradients, [1, 2, 3], 1)
 
 
-def test_history_has_one_entry_per_report_when_epochs_do_not_divide_evenly():
-    # The history list is sized up front: no empty slot may be left over.
+def test_one_loss_per_report_when_epochs_do_not_divide_evenly():
+    # The list of losses is sized up front: no empty slot may be left over.
     data, all_y_trues = people()
     network = OurNeuralNetwork.random(seed=1)
-    history = network.train(data, all_y_trues, epochs=25, report_every=10, report=None)
-    assert [epoch for epoch, loss in history] == [0, 10, 20]
-    history = network.train(data, all_y_trues, epochs=1, report_every=10, report=None)
-    assert [epoch for epoch, loss in history] == [0]
+    lines = []
+    losses = network.train(data, all_y_trues, epochs=25, report_every=10, report=lines.append)
+    assert lines == ["Epoch {} loss: {:.3f}".format(epoch, loss)
+                     for epoch, loss in zip((0, 10, 20), losses)]
+    assert len(losses) == 3 and None not in losses
+    losses = network.train(data, all_y_trues, epochs=1, report_every=10, report=None)
+    assert len(losses) == 1 and losses[0] is not None
 
 
 def test_zero_epochs_change_nothing():
@@ -495,3 +505,191 @@ def test_main_job_trains():
     assert lines[0].startswith("Epoch 0 loss: ")
     assert lines[99].startswith("Epoch 990 loss: ")
     assert lines[-2:] == ["Emily: [-7, -3] -> 0.964", "Frank: [20, 2] -> 0.039"]
+
+
+def exists(path):
+    try:
+        open(path).close()
+    except OSError:
+        return False
+    return True
+
+
+class FailingFile:
+    """Stands in for a file on a full disk: half of each write, then OSError."""
+
+    def __init__(self, path, mode):
+        self.file = open(path, mode)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.file.close()
+
+    def write(self, text):
+        self.file.write(text[:len(text) // 2])
+        raise OSError(28, "No space left on device")
+
+
+def test_a_failed_save_leaves_the_old_file_whole_and_nothing_behind():
+    import network
+
+    path = scratch_file("weights.json")
+    OurNeuralNetwork.random(seed=1).save(path)
+    with open(path) as f:
+        old = f.read()
+    network.open = FailingFile  # open, as save sees it: a disk that fills up
+    try:
+        raises(OSError, OurNeuralNetwork.random(seed=2).save, path)
+    finally:
+        del network.open
+    with open(path) as f:
+        assert f.read() == old
+    assert not exists(path + ".tmp")
+    assert parameters(OurNeuralNetwork.load(path)) == parameters(OurNeuralNetwork.random(seed=1))
+    # A save that works replaces the file whole.
+    OurNeuralNetwork.random(seed=2).save(path)
+    assert parameters(OurNeuralNetwork.load(path)) == parameters(OurNeuralNetwork.random(seed=2))
+    assert not exists(path + ".tmp")
+    remove(path)
+
+
+def test_loading_a_hostile_file_raises_value_error_only():
+    path = scratch_file("hostile.json")
+    good = '{"w1": 1, "w2": 2, "b1": 0, "w3": 1, "w4": 1, "b2": 0, "w5": 1, "w6": 1, "b3": 0}'
+    cases = [
+        ("[" * 1024, "not"),  # nested as deep as 1 KB allows
+        ("[" * 500 + "]" * 500, "must hold a JSON object"),
+        ('{"w1": ' * 100 + "1" + "}" * 100, "not"),
+        (good + " " * 2000, "larger than a weights file can be"),
+        (good.replace('"w2": 2', '"w2": {"a": 1}'), "w2 must be a number"),
+        (good.replace('"w2": 2', '"w2": [2]'), "w2 must be a number"),
+    ]
+    try:
+        for text, problem in cases:
+            write(path, text)
+            try:
+                OurNeuralNetwork.load(path)
+            except Exception as error:  # noqa: B902 (any other kind is the failure)
+                assert isinstance(error, ValueError), (text[:20], repr(error))
+                assert problem in str(error), (problem, str(error))
+            else:
+                raise AssertionError("loaded " + text[:20])
+    finally:
+        remove(path)
+
+
+# Backpropagation by hand: the article's example, as a person with a calculator works it
+
+
+def test_backprop_by_hand_is_the_articles_calculation():
+    from network import backprop_example, partial_derivatives
+
+    lines = backprop_example()  # every weight 1, every bias 0, Alice: x = [-2, -1], y_true = 1
+    assert lines[3:6] == [
+        "h1 = f(1*(-2) + 1*(-1) + 0) = f(-3) = 0.0474",
+        "h2 = f(1*(-2) + 1*(-1) + 0) = f(-3) = 0.0474",
+        "o1 = f(1*0.0474 + 1*0.0474 + 0) = f(0.0948) = 0.524",
+    ]
+    assert lines[8:12] == [
+        "d_L/d_ypred = -2 * (1 - 0.524) = -0.952",
+        "d_ypred/d_h1 = w5 * f'(0.0948) = 1 * 0.524 * (1 - 0.524) = 0.249",
+        "d_h1/d_w1 = x1 * f'(-3) = -2 * 0.0452 = -0.0904",
+        "d_L/d_w1 = -0.952 * 0.249 * (-0.0904) = 0.0214",
+    ]
+    exact = float(lines[13].split(" = ")[-1])
+    assert lines[13].startswith("Exactly (partial_derivatives")
+    assert exact == partial_derivatives(1, 1, 0, 1, 1, 0, 1, 1, 0, [-2, -1], 1)[0]
+    assert abs(exact - 0.02146953526581111) <= (1e-15 if DOUBLE else 1e-6)
+    assert "rounded" in lines[14]
+
+
+def test_backprop_nine_derivatives_and_one_step_match_training():
+    from network import PARAMETER_NAMES, backprop_example
+
+    lines = backprop_example()[-9:]
+    network = network_from([1, 1, 0, 1, 1, 0, 1, 1, 0])
+    partials = network.gradients([-2, -1], 1)
+    network.train([[-2, -1]], [1], learn_rate=0.1, epochs=1, report=None)
+    article = [0.0215, 0.0107, -0.0107, 0.0215, 0.0107, -0.0107, -0.0113, -0.0113, -0.2376]
+    for line, name, rounded, after in zip(lines, PARAMETER_NAMES, article, parameters(network)):
+        derivative, step = line.split("  ")[0], line.split("  ")[-1].strip()
+        assert derivative.strip() == "d_L/d_{} = {}".format(name, rounded)
+        assert round(partials[name], 4) == rounded
+        assert step.startswith(name + " = ")
+        assert abs(float(step.split(" = ")[-1]) - after) <= 0.00005 + ROUNDING
+
+
+def test_backprop_each_line_uses_the_numbers_above_it_as_written():
+    # Independently of how the trace was made: evaluate each written
+    # expression and check its result, written to 3 significant figures.
+    from network import backprop_example
+
+    for x, y_true in (([-2, -1], 1), ([25, 6], 0), ([-15, -6], 1), ([0.5, -1.5], 0.3)):
+        lines = backprop_example(x, y_true)
+        for line in lines[8:12]:
+            expression, result = line.split(" = ")[-2:]
+            value = eval(expression)
+            assert abs(float(result) - value) <= 0.005 * abs(value) + 1e-12, line
+        for line in lines[3:6]:  # h = f(sum) = f(s) = value
+            weighted_sum, s, value = line.split(" = ")[1:]
+            assert abs(float(s[2:-1]) - eval(weighted_sum[2:-1])) <= 0.005 * abs(float(s[2:-1])) + 1e-12
+            assert abs(float(value) - sigmoid(float(s[2:-1]))) <= 0.005 * float(value), line
+
+
+def test_three_significant_figures():
+    from network import _figures
+
+    cases = [(0.0474258731775668, "0.0474"), (-0.952, "-0.952"), (31, "31"), (1234.5, "1230"),
+             (0.0999999, "0.1"), (9.77e-11, "9.77e-11"), (0, "0"), (1.0, "1"), (-2, "-2")]
+    for x, text in cases:
+        assert _figures(x) == text, (x, _figures(x))
+
+
+# The command line, in-process (so it runs everywhere; stderr gets the line)
+
+
+def test_command_line_bad_input_exits_2_and_writes_nothing():
+    folder_file = scratch_file("weights.json")
+    save = ["--save", folder_file]
+    bad = [
+        ["backprop", "1"], ["backprop", "a", "b", "c"], ["backprop", "nan", "1", "1"],
+        ["backprop", "inf", "1", "1"], ["backprop", "1", "2", "3", "4"],
+        ["train", "--epochs"], ["train", "--epochs", "-1"] + save, ["train", "--epochs", "2.5"] + save,
+        ["train", "--epochs", "x"] + save, ["train", "--learn-rate", "0"] + save,
+        ["train", "--learn-rate", "-1"] + save, ["train", "--learn-rate", "nan"] + save,
+        ["train", "--learn-rate", "inf"] + save, ["train", "--report-every", "0"] + save,
+        ["train", "--seed", "1.5"] + save, ["train", "--bogus", "1"] + save, ["train"] + save[:1],
+        ["train", "--save", folder_file + "/no/such/folder/w.json"],
+        ["--load"], ["--load", folder_file], ["--load", folder_file, "1", "2"],
+        ["--load", folder_file, "train"], ["abc", "1"], ["1"], ["1", "2", "3"], ["nan", "1"],
+    ]
+    for args in bad:
+        assert main(args) == 2, args
+        assert not exists(folder_file) and not exists(folder_file + ".tmp"), args
+    write(folder_file, "{not json")
+    try:
+        for args in (["--load", folder_file, "1", "2"], ["--load", folder_file, "backprop"]):
+            assert main(args) == 2, args
+    finally:
+        remove(folder_file)
+
+
+def test_command_line_train_save_then_load():
+    import network
+
+    path = scratch_file("weights.json")
+    assert main(["train", "--epochs", "20", "--report-every", "5", "--seed", "3",
+                 "--learn-rate", "0.5", "--save", path]) == 0
+    trained = OurNeuralNetwork.random(seed=3)
+    trained.train(*people(), learn_rate=0.5, epochs=20, report=None)
+    loaded = OurNeuralNetwork.load(path)
+    assert parameters(loaded) == parameters(trained)
+    assert not exists(path + ".tmp")
+    lines = network.network_example([-2, -1], loaded, "the weights in " + path)
+    assert lines[0].startswith("The network, the weights in " + path)
+    assert lines[-1] == "feedforward([-2, -1]) = {}".format(trained.feedforward([-2, -1]))
+    assert main(["--load", path, "-2", "-1"]) == 0
+    assert main(["--load", path, "backprop", "-7", "-3", "1"]) == 0
+    remove(path)

@@ -12,7 +12,10 @@ MicroPython's unix port, with a real garbage collector, from PyPI):
      exactly what the main job prints on that interpreter;
   4. `network.py train` must print exactly what it prints on CPython (the
      seeded start is the same everywhere; losses print with 3 decimals);
-  5. on CPython and PyPy (where a teacher runs it), the tool that makes the
+  5. the learner's command line (backprop, train --save, --load; in one
+     process, see COMMAND_LINE_SCRIPT) must print what it prints on CPython,
+     the full-precision "feedforward(...)" lines compared as numbers;
+  6. on CPython and PyPy (where a teacher runs it), the tool that makes the
      other editions (tools/editions.py: --single-file, --microbit) must
      make them exactly as this script's own CPython does.
 Then, on each MicroPython: the board install described by package.json,
@@ -58,6 +61,7 @@ class Interpreter:
         env = dict(os.environ)
         if path:
             env["PYTHONPATH"] = path
+            env["MICROPYPATH"] = path + ":.frozen"  # MicroPython's unix port
         try:
             result = subprocess.run(
                 command + [file] + list(args),
@@ -153,6 +157,34 @@ def show_difference(title, expected, actual):
     print(actual.rstrip())
 
 
+# The learner's command line, in one process (the WebAssembly MicroPython's
+# files live only as long as its process): backprop, a short training
+# saved to a file, and that file loaded again. FOLDER is where it may write.
+COMMAND_LINE_SCRIPT = """\
+import sys
+import network
+weights = sys.argv[1] + "/weights.json"
+for args in (["backprop"], ["backprop", "25", "6", "0"],
+             ["train", "--epochs", "20", "--save", weights],
+             ["--load", weights, "-2", "-1"], ["--load", weights, "backprop", "-7", "-3", "1"]):
+    print("$ network.py " + " ".join(args).replace(weights, "FILE"))
+    status = network.main(args)
+    print("exit status {}".format(status))
+"""
+
+
+def run_command_line(interpreter, scratch):
+    """What COMMAND_LINE_SCRIPT prints on interpreter, the scratch path as FOLDER: (status, out)."""
+    folder = tempfile.mkdtemp(dir=scratch)
+    script = os.path.join(folder, "command_line.py")
+    with open(script, "w") as f:
+        f.write(COMMAND_LINE_SCRIPT)
+    status, out, err = interpreter.run(script, [folder], path=PROJECT)
+    if status:
+        print("{}: the command line script: {}".format(interpreter.command[0], err.strip()))
+    return status, out.replace(folder, "FOLDER")
+
+
 def make_editions(interpreter, scratch):
     """The editions tools/editions.py makes, by that interpreter: {name: text}, or None."""
     status, single, err = interpreter.run(os.path.join(PROJECT, "network.py"), ["--single-file"])
@@ -168,12 +200,12 @@ def make_editions(interpreter, scratch):
     return editions
 
 
-def check(interpreter, reference, single_file, train_reference, editions, scratch):
+def check(interpreter, reference, single_file, train_reference, command_line, editions, scratch):
     """One row of the matrix: (cells, ok)."""
     status, out, err = interpreter.run(os.path.join(scratch, "version.py"))
     if status != 0:
         print("{}: cannot run: {}".format(" ".join(interpreter.command), err.strip()))
-        return [interpreter.label, "cannot run", "-", "-", "-", "-", "-"], False
+        return [interpreter.label, "cannot run", "-", "-", "-", "-", "-", "-"], False
     name, implementation_version, python_version = out.split()
     if name == "cpython" and not interpreter.note:
         version = python_version
@@ -217,6 +249,13 @@ def check(interpreter, reference, single_file, train_reference, editions, scratc
         show_difference("{}: network.py train (exit {}) {}".format(title, status, err.strip()),
                         train_reference, out)
 
+    status, out = run_command_line(interpreter, scratch)
+    command_line_ok = status == 0 and same_main_job(command_line, out)
+    if not command_line_ok:
+        ok = False
+        show_difference("{}: backprop, train --save, --load (exit {})".format(title, status),
+                        command_line, out)
+
     # The tool that makes the editions runs on the teacher's computer: CPython or PyPy.
     editions_ok = None
     if interpreter.label in ("CPython", "PyPy"):
@@ -231,7 +270,7 @@ def check(interpreter, reference, single_file, train_reference, editions, scratc
 
     yes = {True: "yes", False: "NO", None: "-"}
     return [interpreter.label, version, tests, yes[main_ok], yes[single_ok], yes[train_ok],
-            yes[editions_ok]], ok
+            yes[command_line_ok], yes[editions_ok]], ok
 
 
 BOARD_MAIN = """\
@@ -286,11 +325,14 @@ def main():
                                    check=True, stdout=subprocess.PIPE,
                                    universal_newlines=True).stdout)
 
-        editions = make_editions(Interpreter("CPython", [sys.executable]), scratch)
+        cpython = Interpreter("CPython", [sys.executable])
+        editions = make_editions(cpython, scratch)
+        status, command_line = run_command_line(cpython, scratch)
 
         rows, failures, cpython_ok = [], 0, 0
         for interpreter in found:
-            cells, ok = check(interpreter, reference, single, train_reference, editions, scratch)
+            cells, ok = check(interpreter, reference, single, train_reference, command_line,
+                              editions, scratch)
             rows.append(cells)
             failures += not ok
             cpython_ok += ok and interpreter.label == "CPython"
@@ -303,7 +345,7 @@ def main():
 
     print()
     header = ["interpreter", "version", "tests", "main job identical", "single file identical",
-              "training identical", "editions made identically"]
+              "training identical", "command line identical", "editions made identically"]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     for cells in rows:

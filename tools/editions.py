@@ -185,6 +185,22 @@ def microbit_edition():
     }
 
 
+def command(args):
+    """What network.py --single-file or --microbit DIR prints, as lines.
+
+    A misused option, or a folder that cannot be written, raises ValueError.
+    """
+    if args == ["--single-file"]:
+        return [single_file().rstrip("\n")]
+    if len(args) == 2 and args[0] == "--microbit":
+        try:
+            return write_microbit_edition(args[1])
+        except OSError as error:
+            raise ValueError("--microbit cannot write into {} ({})".format(args[1], error)) from None
+    raise ValueError("{} takes {}".format(
+        args[0], "no value" if args[0] == "--single-file" else "one folder, DIR"))
+
+
 def write_microbit_edition(folder):
     """Write the micro:bit edition into folder (made if need be); returns lines to show."""
     if not os.path.isdir(folder):

@@ -81,9 +81,9 @@ def test_edition_options_misused_give_one_line_and_status_2(tmp_path):
     a_file = tmp_path / "a_file"
     a_file.write_text("")
     cases = [
-        (["--microbit"], "--microbit takes one folder"),
+        (["--microbit"], "--microbit takes one folder, DIR"),
         (["--single-file", "x"], "--single-file takes no value"),
-        (["--microbit", str(a_file)], "--microbit: "),
+        (["--microbit", str(a_file)], "--microbit cannot write into "),
     ]
     for args, problem in cases:
         result = network_py(*args)
