@@ -19,6 +19,7 @@ usage: python3 network.py               the article's three worked examples
        python3 network.py --load FILE backprop [X1 X2 Y_TRUE]
                the same from the weights in FILE, as train --save wrote them
        python3 network.py --single-file  neuron.py and network.py as one file
+       python3 network.py --exercise     the same as an exercise: six functions to write
        python3 network.py --microbit DIR write the micro:bit edition into DIR
 """
 
@@ -280,23 +281,14 @@ class OurNeuralNetwork:
             raise ValueError("{} is not valid JSON ({})".format(path, error)) from None
         except (RuntimeError, MemoryError):  # nested too deeply for the parser
             raise ValueError("{} is not a weights file (nested too deeply)".format(path)) from None
-        if not isinstance(saved, dict):
-            raise ValueError("{} must hold a JSON object with {}".format(
+        if not isinstance(saved, dict) or sorted(saved) != sorted(PARAMETER_NAMES):
+            raise ValueError("{} must hold a JSON object of the nine parameters {}".format(
                 path, ", ".join(PARAMETER_NAMES)))
-        names = sorted(saved)
-        missing = [name for name in PARAMETER_NAMES if name not in saved]
-        unknown = [name for name in names if name not in PARAMETER_NAMES]
-        if missing or unknown:
-            raise ValueError("{}: missing {}; unknown {}".format(
-                path, ", ".join(missing) or "nothing", ", ".join(unknown) or "nothing"))
-        values = []
-        for name in PARAMETER_NAMES:
-            value = saved[name]
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ValueError("{}: {} must be a number, got {!r}".format(path, name, value))
-            if value - value != 0:
-                raise ValueError("{}: {} must be finite, got {!r}".format(path, name, value))
-            values.append(value)
+        values = [saved[name] for name in PARAMETER_NAMES]
+        for name, value in zip(PARAMETER_NAMES, values):
+            # A bool is an int to Python, but not a weight; inf - inf is nan.
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value - value != 0:
+                raise ValueError("{}: {} must be a finite number, got {!r}".format(path, name, value))
         return cls._from_parameters(*values)
 
 
@@ -696,7 +688,7 @@ def main(args):
             lines = backprop_example(sample[:2], sample[2], **loaded)
         elif args[0] == "train":
             return _train(args[1:])
-        elif args[0] in ("--single-file", "--microbit"):
+        elif args[0] in ("--single-file", "--microbit", "--exercise"):
             # Other editions of this code are written by a tool about the
             # code (tools/editions.py, in a source checkout), not by it.
             try:

@@ -15,8 +15,11 @@ MicroPython's unix port, with a real garbage collector, from PyPI):
   5. the learner's command line (backprop, train --save, --load; in one
      process, see COMMAND_LINE_SCRIPT) must print what it prints on CPython,
      the full-precision "feedforward(...)" lines compared as numbers;
-  6. on CPython and PyPy (where a teacher runs it), the tool that makes the
-     other editions (tools/editions.py: --single-file, --microbit) must
+  6. the teacher's exercise (`network.py --exercise`) must stop at step 1
+     untouched (exit 1) and, with the real bodies put back, pass every step
+     (exit 0), printing what it prints on CPython;
+  7. on CPython and PyPy (where a teacher runs it), the tool that makes the
+     other editions (tools/editions.py: --single-file, --exercise, --microbit) must
      make them exactly as this script's own CPython does.
 Then, on each MicroPython: the board install described by package.json,
 with a module called network already in the way. (The heap a board needs is
@@ -185,6 +188,24 @@ def run_command_line(interpreter, scratch):
     return status, out.replace(folder, "FOLDER")
 
 
+def make_exercises(cpython, untouched, scratch):
+    """{name: (path, the exit status and output it must give)}: the exercise
+    untouched, and with the real bodies put back (tools/editions.py)."""
+    sys.path.insert(0, PROJECT)
+    from tools.editions import put_back
+
+    exercises = {}
+    for name, text, status in (("untouched", untouched, 1), ("solved", put_back(untouched), 0)):
+        path = os.path.join(tempfile.mkdtemp(dir=scratch), "exercise.py")
+        with open(path, "w") as f:
+            f.write(text)
+        got, out, err = cpython.run(path)
+        if got != status:
+            print("the {} exercise gives exit {} on CPython: {}".format(name, got, err))
+        exercises[name] = (path, status, out)
+    return exercises
+
+
 def make_editions(interpreter, scratch):
     """The editions tools/editions.py makes, by that interpreter: {name: text}, or None."""
     status, single, err = interpreter.run(os.path.join(PROJECT, "network.py"), ["--single-file"])
@@ -193,19 +214,24 @@ def make_editions(interpreter, scratch):
     if status or status2:
         print("{}: making the editions failed: {}".format(interpreter.command[0], err + err2))
         return None
-    editions = {"--single-file": single}
+    status3, exercise, err3 = interpreter.run(os.path.join(PROJECT, "network.py"), ["--exercise"])
+    if status3:
+        print("{}: making the exercise failed: {}".format(interpreter.command[0], err3))
+        return None
+    editions = {"--single-file": single, "--exercise": exercise}
     for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name)) as f:
             editions["--microbit " + name] = f.read()
     return editions
 
 
-def check(interpreter, reference, single_file, train_reference, command_line, editions, scratch):
+def check(interpreter, reference, single_file, train_reference, command_line, editions,
+          exercises, scratch):
     """One row of the matrix: (cells, ok)."""
     status, out, err = interpreter.run(os.path.join(scratch, "version.py"))
     if status != 0:
         print("{}: cannot run: {}".format(" ".join(interpreter.command), err.strip()))
-        return [interpreter.label, "cannot run", "-", "-", "-", "-", "-", "-"], False
+        return [interpreter.label, "cannot run", "-", "-", "-", "-", "-", "-", "-"], False
     name, implementation_version, python_version = out.split()
     if name == "cpython" and not interpreter.note:
         version = python_version
@@ -256,6 +282,16 @@ def check(interpreter, reference, single_file, train_reference, command_line, ed
         show_difference("{}: backprop, train --save, --load (exit {})".format(title, status),
                         command_line, out)
 
+    # The exercise: untouched, it stops at step 1; with the real bodies put
+    # back, it passes every step and runs the examples and the training.
+    exercise_ok = True
+    for name, (path, expected_status, expected) in sorted(exercises.items()):
+        status, out, err = interpreter.run(path)
+        if status != expected_status or not same_main_job(expected, out):
+            exercise_ok = ok = False
+            show_difference("{}: the {} exercise (exit {}) {}".format(
+                title, name, status, err.strip()), expected, out)
+
     # The tool that makes the editions runs on the teacher's computer: CPython or PyPy.
     editions_ok = None
     if interpreter.label in ("CPython", "PyPy"):
@@ -270,7 +306,7 @@ def check(interpreter, reference, single_file, train_reference, command_line, ed
 
     yes = {True: "yes", False: "NO", None: "-"}
     return [interpreter.label, version, tests, yes[main_ok], yes[single_ok], yes[train_ok],
-            yes[command_line_ok], yes[editions_ok]], ok
+            yes[command_line_ok], yes[exercise_ok], yes[editions_ok]], ok
 
 
 BOARD_MAIN = """\
@@ -328,11 +364,12 @@ def main():
         cpython = Interpreter("CPython", [sys.executable])
         editions = make_editions(cpython, scratch)
         status, command_line = run_command_line(cpython, scratch)
+        exercises = make_exercises(cpython, editions["--exercise"], scratch)
 
         rows, failures, cpython_ok = [], 0, 0
         for interpreter in found:
             cells, ok = check(interpreter, reference, single, train_reference, command_line,
-                              editions, scratch)
+                              editions, exercises, scratch)
             rows.append(cells)
             failures += not ok
             cpython_ok += ok and interpreter.label == "CPython"
@@ -345,7 +382,8 @@ def main():
 
     print()
     header = ["interpreter", "version", "tests", "main job identical", "single file identical",
-              "training identical", "command line identical", "editions made identically"]
+              "training identical", "command line identical", "exercise checks identical",
+              "editions made identically"]
     print("| " + " | ".join(header) + " |")
     print("|" + " --- |" * len(header))
     for cells in rows:

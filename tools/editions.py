@@ -1,6 +1,7 @@
 """Other editions of the article's code, cut from the real neuron.py and network.py.
 
     python3 network.py --single-file     both modules as one file
+    python3 network.py --exercise        the same, with six functions for a student to write
     python3 network.py --microbit DIR    the edition for a BBC micro:bit
 
 Each edition is made from the real modules when it is asked for, so it
@@ -30,8 +31,17 @@ def without_docstrings(source):
         return 1
     <BLANKLINE>
     """
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
     dropped = set()
+    for first, last in _docstrings(source):
+        dropped.update(range(first, last + 1))
+    lines = source.split("\n")
+    return "\n".join([line for number, line in enumerate(lines, 1) if number not in dropped])
+
+
+def _docstrings(source):
+    # (first line, last line), counted from 1, of each docstring in source.
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    spans = []
     previous = tokenize.NEWLINE  # what came before, comments and blank lines aside
     for i, token in enumerate(tokens):
         if token.type in (tokenize.NL, tokenize.COMMENT):
@@ -40,10 +50,9 @@ def without_docstrings(source):
         # line and ends it. (The only such strings in this project.)
         starts_line = previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
         if token.type == tokenize.STRING and starts_line and tokens[i + 1].type == tokenize.NEWLINE:
-            dropped.update(range(token.start[0], token.end[0] + 1))
+            spans.append((token.start[0], token.end[0]))
         previous = token.type
-    lines = source.split("\n")
-    return "\n".join([line for number, line in enumerate(lines, 1) if number not in dropped])
+    return spans
 
 
 def cut(source, keep):
@@ -186,19 +195,21 @@ def microbit_edition():
 
 
 def command(args):
-    """What network.py --single-file or --microbit DIR prints, as lines.
+    """What network.py --single-file, --exercise or --microbit DIR prints, as lines.
 
     A misused option, or a folder that cannot be written, raises ValueError.
     """
     if args == ["--single-file"]:
         return [single_file().rstrip("\n")]
+    if args == ["--exercise"]:
+        return [exercise().rstrip("\n")]
     if len(args) == 2 and args[0] == "--microbit":
         try:
             return write_microbit_edition(args[1])
         except OSError as error:
             raise ValueError("--microbit cannot write into {} ({})".format(args[1], error)) from None
     raise ValueError("{} takes {}".format(
-        args[0], "no value" if args[0] == "--single-file" else "one folder, DIR"))
+        args[0], "one folder, DIR" if args[0] == "--microbit" else "no value"))
 
 
 def write_microbit_edition(folder):
@@ -215,3 +226,277 @@ def write_microbit_edition(folder):
     lines.append("Copy the three files to the micro:bit (see the README's micro:bit section);"
                  " main.py prints the worked examples at power-up.")
     return lines
+
+
+# --- The teacher's exercise
+#
+# The student writes six functions, in the article's order: the feedforward
+# (part 1), then what training needs (part 2). Each keeps its name,
+# signature and docstring; its body becomes what to write, in the article's
+# words, and a NotImplementedError. Everything else stays real.
+EXERCISE_STEPS = [
+    # (module, function, part, what to write)
+    ("neuron.py", "sigmoid", 1, [
+        "The activation function: f(x) = 1 / (1 + e^(-x)), which squashes any",
+        "number into 0..1. exp(-x) is e^(-x).",
+    ]),
+    ("neuron.py", "Neuron.feedforward", 1, [
+        "Weight the inputs, add the bias, then use the activation function:",
+        "y = f(w1*x1 + w2*x2 + ... + wn*xn + b), with self.weights, self.bias",
+        "and sigmoid.",
+    ]),
+    ("network.py", "OurNeuralNetwork.feedforward", 1, [
+        "out_h1 and out_h2 are the outputs of self.h1 and self.h2 on x. The",
+        "inputs for o1 are the outputs from h1 and h2: return the output of",
+        "self.o1 on [out_h1, out_h2].",
+    ]),
+    ("neuron.py", "deriv_sigmoid", 2, [
+        "The derivative of the sigmoid: f'(x) = f(x) * (1 - f(x)).",
+    ]),
+    ("network.py", "mse_loss", 2, [
+        "The mean squared error: the average, over the pairs, of",
+        "(y_true - y_pred) squared.",
+    ]),
+    ("network.py", "partial_derivatives", 2, [
+        "Do a feedforward, keeping sum_h1, h1, sum_h2, h2, sum_o1 and",
+        "o1 = y_pred. Then the chain rule: d_L_d_ypred = -2 * (y_true - y_pred);",
+        "for o1, d_ypred_d_w5 = h1 * f'(sum_o1), d_ypred_d_w6, d_ypred_d_b3, and",
+        "d_ypred_d_h1 = w5 * f'(sum_o1), d_ypred_d_h2; for h1, d_h1_d_w1 =",
+        "x[0] * f'(sum_h1), d_h1_d_w2, d_h1_d_b1; for h2 likewise. Return the nine",
+        "d_L_d_w1 = d_L_d_ypred * d_ypred_d_h1 * d_h1_d_w1, ..., in the order",
+        "w1, w2, b1, w3, w4, b2, w5, w6, b3.",
+    ]),
+]
+
+# What each step is asked, and a note where the answer is the article's.
+# The answers are worked out by the real code when the exercise is made.
+EXERCISE_CHECKS = {
+    "sigmoid": [
+        ("sigmoid(3)", "the article's h1 = f(3) = 0.9526"),
+        ("sigmoid(0.61)", "the article's first neuron: f(0.61) = 0.6479"),
+        ("sigmoid(0)", None),
+        ("sigmoid(-2)", None),
+    ],
+    "Neuron.feedforward": [
+        ("Neuron([0, 1], 4).feedforward([2, 3])", "the article's"),
+        ("Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])", "the article's"),
+        ("Neuron([1, -2, 0.5], -1).feedforward([3, 1, 4])", None),
+    ],
+    "OurNeuralNetwork.feedforward": [
+        ("OurNeuralNetwork().feedforward([2, 3])", "the article's"),
+        ("OurNeuralNetwork(Neuron([1, -1], 0.5), Neuron([0.5, 2], -1),"
+         " Neuron([2, -3], 0.25)).feedforward([1, 0.5])", None),
+    ],
+    "deriv_sigmoid": [
+        ("deriv_sigmoid(0)", None),
+        ("deriv_sigmoid(3)", None),
+        ("deriv_sigmoid(-1.5)", None),
+    ],
+    "mse_loss": [
+        ("mse_loss([1, 0, 0, 1], [0, 0, 0, 0])", "the article's"),
+        ("mse_loss([1, 0, 0, 1], [0.9, 0.2, 0.1, 0.6])", None),
+    ],
+    "partial_derivatives": [
+        ("partial_derivatives(1, 1, 0, 1, 1, 0, 1, 1, 0, [-2, -1], 1)",
+         "the article's example: every weight 1, every bias 0, and Alice;"
+         " the article rounds d_L_d_w1 to 0.0214"),
+        ("partial_derivatives(0.5, -1, 0.25, -0.75, 1.5, -0.5, 1.25, -2, 0.1, [1.5, -0.5], 0)",
+         None),
+    ],
+}
+
+EXERCISE_HEADER = """\
+# The neural network of the article "Introduction to Neural Networks (with
+# Zero Knowledge)", as an exercise. Write the six functions marked TODO, in
+# order, then run this file:
+#
+#     python3 exercise.py
+#
+# It checks your functions one step at a time and stops at the first that
+# is not written or not right, saying what it asked and what it got. Part 1
+# (steps 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is
+# what training needs. When all six are right, it runs the article's worked
+# examples and its training, with your code.
+#
+# Made from the real neuron.py and network.py by: python3 network.py --exercise
+
+"""
+
+EXERCISE_CHECKER = '''
+
+# --- Checking the exercise (python3 exercise.py): not part of the article
+
+# Each step: the function, the part, and what it is asked: the call, the
+# answer (worked out by the real code when this file was made) and a note.
+EXERCISE = {checks}
+
+# Double precision agrees to about 1e-16; any correct way of writing a
+# function agrees with the answer to far better than 1e-9. (Boards with
+# 32-bit floats agree to about 1e-6.)
+TOLERANCE = 1e-9 if 1.0 + 2.0 ** -30 != 1.0 else 1e-5
+
+
+def check_exercise():
+    """Check the six functions in order; 0 if all are right, else 1."""
+    for number, (name, part, cases) in enumerate(EXERCISE, 1):
+        title = "Step {{}} of 6 (part {{}}): {{}}".format(number, part, name)
+        for call, answer, note in cases:
+            try:
+                got = eval(call)
+                problem = _problem(got, answer)
+                got = repr(got)
+            except NotImplementedError:
+                print(title + " is not written yet.")
+                _show_case(call, answer, note, "raises NotImplementedError: write it first")
+                return 1
+            except Exception as error:  # the student's code went wrong: say how, and where
+                got = "raises {{}}: {{}}{{}}".format(_kind(error), error, _where(error))
+                problem = "it raised an error"
+            if problem is not None:
+                print(title + " is not right yet: " + problem + ".")
+                _show_case(call, answer, note, got)
+                return 1
+        print(title + ": right.")
+        if number == 3:
+            print("Part 1, the article's feedforward, is done. On to part 2, training.")
+    print("All six are right. The article's worked examples, from your code:")
+    print()
+    print("\\n".join(worked_examples()))
+    print()
+    print("And the article's training, from your code:")
+    network, lines = train_example()
+    print("\\n".join(lines))
+    return 0
+
+
+def _problem(got, answer):
+    # What is wrong with got, or None when it is the answer.
+    if isinstance(answer, tuple):  # the nine partial derivatives
+        try:
+            got = list(got)
+        except TypeError:
+            return "it should return 9 numbers"
+        if len(got) != 9:
+            return "it should return 9 numbers, not {{}}".format(len(got))
+        names = ("w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3")
+        for name, value, right in zip(names, got, answer):
+            if not _close(value, right):
+                return "d_L_d_{{}} should be {{!r}}, not {{!r}}".format(name, right, value)
+        return None
+    return None if _close(got, answer) else "the answer differs"
+
+
+def _close(value, right):
+    try:
+        return abs(value - right) <= TOLERANCE * abs(right) + 1e-12
+    except TypeError:  # not a number at all
+        return False
+
+
+def _show_case(call, answer, note, got):
+    print("    asked:      " + call)
+    print("    the answer: " + repr(answer) + (" ({{}})".format(note) if note else ""))
+    print("    your code:  " + got)
+
+
+def _kind(error):
+    return getattr(type(error), "__name__", "an error")
+
+
+def _where(error):
+    # " (line N)": where in this file the error was raised, if the interpreter can tell.
+    tb = getattr(error, "__traceback__", None)
+    if tb is not None:  # CPython, PyPy, Pyodide
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        return " (line {{}})".format(tb.tb_lineno)
+    try:  # MicroPython writes its traceback out
+        import io
+
+        text = io.StringIO()
+        sys.print_exception(error, text)
+    except (ImportError, AttributeError):
+        return ""
+    places = [line for line in text.getvalue().split("\\n") if ", line " in line]
+    if not places:
+        return ""
+    return " (line {{}})".format(places[-1].split(", line ")[1].split(",")[0])
+
+
+if __name__ == "__main__":
+    sys.exit(check_exercise())
+'''
+
+
+def exercise():
+    """The one-file exercise: both modules, six bodies left to write, and the checks."""
+    modules = {"neuron.py": read("neuron.py"), "network.py": read("network.py")}
+    for number, (module, name, part, todo) in enumerate(EXERCISE_STEPS, 1):
+        source = modules[module]
+        first, end, indent = _body(source, name)
+        lines = source.split("\n")
+        stub = [indent + "# TODO, step {} of 6 (part {}):".format(number, part)]
+        stub += [indent + "# " + line for line in todo]
+        stub += [indent + 'raise NotImplementedError("{} is not written yet")'.format(name)]
+        modules[module] = "\n".join(lines[:first] + stub + lines[end:])
+    network = modules["network.py"]
+    main = [node.lineno for node in ast.parse(network).body if _name(node) == "if"]
+    network = "\n".join(network.split("\n")[:main[0] - 1]).rstrip("\n") + "\n"
+    network = "\n".join([line for line in network.split("\n")
+                         if not line.startswith("from neuron import")])
+    return (EXERCISE_HEADER + modules["neuron.py"] + "\n\n" + network
+            + EXERCISE_CHECKER.format(checks=_exercise_checks()))
+
+
+def _exercise_checks():
+    # The checks, their answers worked out by the real code, as Python text.
+    import network
+    import neuron
+
+    names = {}
+    names.update(vars(neuron))
+    names.update(vars(network))
+    steps = []
+    for module, name, part, todo in EXERCISE_STEPS:
+        cases = []
+        for call, note in EXERCISE_CHECKS[name]:
+            answer = eval(call, names)
+            cases.append("        ({!r}, {!r}, {!r}),".format(call, answer, note))
+        steps.append("    ({!r}, {}, [\n{}\n    ]),".format(name, part, "\n".join(cases)))
+    return "[\n" + "\n".join(steps) + "\n]"
+
+
+def _body(source, name):
+    # Where the body of the function name ("Class.method" for a method)
+    # lies in source, after its docstring: (first line, line after the
+    # last, both from 0), and its indentation.
+    lines = source.split("\n")
+    statements = _statements(lines, ast.parse(source).body, 0, len(lines))
+    for part in name.split("."):
+        found = [s for s in statements if s[0] == part]
+        if not found:
+            raise ValueError("no {} to make an exercise of".format(name))
+        name_, start, end, node = found[0]
+        if isinstance(node, ast.ClassDef):
+            statements = _statements(lines, node.body, start, end)
+    docstring = [last for first, last in _docstrings(source) if start < first <= end]
+    first = docstring[0]  # the line after the docstring, counted from 0
+    while not lines[end - 1].strip():
+        end -= 1
+    indent = lines[first][:len(lines[first]) - len(lines[first].lstrip())]
+    return first, end, indent
+
+
+def put_back(text):
+    """The exercise text with the real bodies in place of the six TODOs (for its tests)."""
+    lines = text.split("\n")
+    for number, (module, name, part, todo) in enumerate(EXERCISE_STEPS, 1):
+        real = read(module)
+        first, end, indent = _body(real, name)
+        start = [i for i, line in enumerate(lines)
+                 if line.strip().startswith("# TODO, step {} of 6".format(number))][0]
+        stop = start
+        while "raise NotImplementedError(" not in lines[stop]:
+            stop += 1
+        lines[start:stop + 1] = real.split("\n")[first:end]
+    return "\n".join(lines)

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 
-from tools.editions import MICROBIT_NETWORK, cut, microbit_edition, read, without_docstrings
+from tools.editions import MICROBIT_NETWORK, cut, microbit_edition, put_back, read, without_docstrings
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -101,3 +101,149 @@ def test_editions_need_the_tools_folder(tmp_path):
     assert result.returncode == 2
     assert "needs the project's tools/ folder" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+# The teacher's exercise
+
+
+def run_exercise(tmp_path, text):
+    (tmp_path / "exercise.py").write_text(text)
+    return subprocess.run([sys.executable, "exercise.py"], cwd=str(tmp_path),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+
+
+def exercise_text():
+    return network_py("--exercise").stdout
+
+
+def test_untouched_exercise_stops_at_sigmoid(tmp_path):
+    result = run_exercise(tmp_path, exercise_text())
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "Step 1 of 6 (part 1): sigmoid is not written yet.",
+        "    asked:      sigmoid(3)",
+        "    the answer: 0.9525741268224334 (the article's h1 = f(3) = 0.9526)",
+        "    your code:  raises NotImplementedError: write it first",
+    ]
+
+
+def test_exercise_leaves_six_bodies_and_keeps_everything_else():
+    text = exercise_text()
+    for name in ("sigmoid", "Neuron.feedforward", "OurNeuralNetwork.feedforward",
+                 "deriv_sigmoid", "mse_loss", "partial_derivatives"):
+        assert 'raise NotImplementedError("{} is not written yet")'.format(name) in text
+    assert text.count("raise NotImplementedError(") == 6
+    # The rest is real: the hand calculation, training, the examples, docstrings.
+    for real in ("    def explain(self, inputs, show=_show):", "    def train(self, data,",
+                 "def worked_examples():", "def backprop_example(", '"""Squash any number'):
+        assert real in text
+    assert "from neuron import" not in text
+
+
+def test_exercise_with_the_real_bodies_passes_and_prints_the_examples(tmp_path):
+    result = run_exercise(tmp_path, put_back(exercise_text()))
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    for number, name in enumerate(["sigmoid", "Neuron.feedforward", "OurNeuralNetwork.feedforward",
+                                   "deriv_sigmoid", "mse_loss", "partial_derivatives"], 1):
+        assert "Step {} of 6 (part {}): {}: right.\n".format(number, 1 if number <= 3 else 2, name) in out
+    assert out.index("Part 1, the article's feedforward, is done.") < out.index("Step 4 of 6")
+    start = out.index("from your code:\n\n") + len("from your code:\n\n")
+    examples = out[start:out.index("\nAnd the article's training, from your code:")]
+    assert examples == network_py().stdout
+    assert out.endswith("Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n")
+
+
+PLANTED = [
+    # (step, function, a real line, the mistake)
+    (1, "sigmoid", "return 1 / (1 + exp(-x))", "return 1 / (1 - exp(-x))"),
+    (2, "Neuron.feedforward", "from None\n        total += self.bias\n",
+     "from None\n        pass  # the bias forgotten\n"),
+    (3, "OurNeuralNetwork.feedforward", "self.o1.feedforward([out_h1, out_h2])",
+     "self.o1.feedforward([out_h2, out_h1])"),
+    (4, "deriv_sigmoid", "return fx * (1 - fx)", "return fx * (1 + fx)"),
+    (5, "mse_loss", "total += (t - p) * (t - p)", "total += t - p"),
+    (6, "partial_derivatives", "d_L_d_ypred = -2 * (y_true - y_pred)",
+     "d_L_d_ypred = 2 * (y_true - y_pred)"),
+]
+
+
+def test_each_planted_mistake_is_caught_at_its_step(tmp_path):
+    solved = put_back(exercise_text())
+    for step, name, real, mistake in PLANTED:
+        assert solved.count(real) == 1, real
+        result = run_exercise(tmp_path, solved.replace(real, mistake))
+        assert result.returncode == 1, name
+        lines = result.stdout.splitlines()
+        failed = [line for line in lines if "is not right yet" in line]
+        assert failed and failed[0].startswith(
+            "Step {} of 6 (part {}): {} is not right yet".format(step, 1 if step <= 3 else 2, name)), lines
+        assert len([line for line in lines if line.endswith(": right.")]) == step - 1
+        assert "All six are right" not in result.stdout
+    # The wrong sign in partial_derivatives names the first derivative it spoils.
+    assert "d_L_d_w1 should be 0.021469535265811114, not -0.02146953526581" in result.stdout
+
+
+def test_a_hard_coded_answer_is_caught(tmp_path):
+    solved = put_back(exercise_text())
+    text = solved.replace("    if x >= 0:\n        return 1 / (1 + exp(-x))",
+                          "    if x >= 0:\n        return 0.9525741268224334")
+    result = run_exercise(tmp_path, text)
+    assert result.returncode == 1
+    assert result.stdout.startswith("Step 1 of 6 (part 1): sigmoid is not right yet")
+    assert "asked:      sigmoid(0.61)" in result.stdout
+
+
+def test_an_error_in_the_students_code_is_reported_at_its_step_and_line(tmp_path):
+    solved = put_back(exercise_text())
+    text = solved.replace("from None\n        total += self.bias\n",
+                          "from None\n        total += self.bias / 0\n")
+    line = text.split("\n").index("        total += self.bias / 0") + 1
+    result = run_exercise(tmp_path, text)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[1] == "Step 2 of 6 (part 1): Neuron.feedforward is not right yet: it raised an error."
+    assert lines[-1] == "    your code:  raises ZeroDivisionError: float division by zero (line {})".format(line)
+
+
+STUDENT = {
+    # Correct, but not written as the project writes them.
+    "sigmoid": ["    from math import tanh", "    return 0.5 * (1 + tanh(x / 2))"],
+    "deriv_sigmoid": ["    return sigmoid(x) - sigmoid(x) ** 2"],
+    "Neuron.feedforward": [
+        "        return sigmoid(sum([w * x for w, x in zip(self.weights, inputs)]) + self.bias)"],
+    "OurNeuralNetwork.feedforward": [
+        "        return self.o1.feedforward([self.h1.feedforward(x), self.h2.feedforward(x)])"],
+    "mse_loss": ["    return sum([(t - p) ** 2 for t, p in zip(y_true, y_pred)]) / len(y_true)"],
+    "partial_derivatives": [
+        # The article's own way: deriv_sigmoid of each sum, products in another order.
+        "    sum_h1 = w1 * x[0] + w2 * x[1] + b1",
+        "    h1 = sigmoid(sum_h1)",
+        "    sum_h2 = w3 * x[0] + w4 * x[1] + b2",
+        "    h2 = sigmoid(sum_h2)",
+        "    sum_o1 = w5 * h1 + w6 * h2 + b3",
+        "    y_pred = sigmoid(sum_o1)",
+        "    d_L_d_ypred = -2 * (y_true - y_pred)",
+        "    d_o1 = deriv_sigmoid(sum_o1)",
+        "    d1 = deriv_sigmoid(sum_h1)",
+        "    d2 = deriv_sigmoid(sum_h2)",
+        "    return (x[0] * d1 * w5 * d_o1 * d_L_d_ypred, x[1] * d1 * w5 * d_o1 * d_L_d_ypred,",
+        "            d1 * w5 * d_o1 * d_L_d_ypred, x[0] * d2 * w6 * d_o1 * d_L_d_ypred,",
+        "            x[1] * d2 * w6 * d_o1 * d_L_d_ypred, d2 * w6 * d_o1 * d_L_d_ypred,",
+        "            h1 * d_o1 * d_L_d_ypred, h2 * d_o1 * d_L_d_ypred, d_o1 * d_L_d_ypred)",
+    ],
+}
+
+
+def test_any_correct_solution_passes(tmp_path):
+    lines = exercise_text().split("\n")
+    for name, body in STUDENT.items():
+        stop = [i for i, line in enumerate(lines)
+                if 'raise NotImplementedError("{} is not written yet")'.format(name) in line][0]
+        start = stop
+        while "# TODO, step" not in lines[start]:
+            start -= 1
+        lines[start:stop + 1] = body
+    result = run_exercise(tmp_path, "\n".join(lines))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "All six are right" in result.stdout
