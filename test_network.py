@@ -667,6 +667,7 @@ def test_command_line_bad_input_exits_2_and_writes_nothing():
         ["train", "--seed", "1.5"] + save, ["train", "--bogus", "1"] + save, ["train"] + save[:1],
         ["train", "--save", folder_file + "/no/such/folder/w.json"],
         ["--load"], ["--load", folder_file], ["--load", folder_file, "1", "2"],
+        ["--load", ".", "1", "2"],  # a folder: not readable as a file
         ["--load", folder_file, "train"], ["abc", "1"], ["1"], ["1", "2", "3"], ["nan", "1"],
     ]
     for args in bad:
