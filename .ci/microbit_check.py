@@ -35,47 +35,30 @@ FLOAT_TOLERANCE = 1e-5
 # (This firmware's exception classes have no __name__.) The modules are
 # imported before each check is sent, neuron first, as main.py does: the
 # check's own code would take heap that compiling them needs.
+TRY = """\
+inf = float('inf')
+nan = float('nan')
+{loop}
+    try:
+        print({call})
+    except TypeError as e:
+        print('TypeError: ' + str(e))
+    except ValueError as e:
+        print('ValueError: ' + str(e))
+"""
 CHECKS = [
-    """\
-from neuron import Neuron, sigmoid
-print('sigmoid(-1000) =', sigmoid(-1000), 'sigmoid(1000) =', sigmoid(1000))
-inf = float('inf')
-nan = float('nan')
-n = Neuron([0, 1], 0)
-for x in ([1], [1, 2, 3], [1, 'a'], [None, 1], 5, [nan, 1], [inf, 1], [1, inf]):
-    try:
-        print(n.feedforward(x))
-    except TypeError as e:
-        print('TypeError: ' + str(e))
-    except ValueError as e:
-        print('ValueError: ' + str(e))
-""",
-    """\
-from neuron import Neuron
-inf = float('inf')
-nan = float('nan')
-for w, b, x in (([1, 1], 0, [inf, -inf]), ([1], -inf, [inf]), ([0, 'a'], 0, [1, 2]),
-                ([0, 1], nan, [1, 2]), ([0, nan], 0, [1, 2])):
-    try:
-        print(Neuron(w, b).feedforward(x))
-    except TypeError as e:
-        print('TypeError: ' + str(e))
-    except ValueError as e:
-        print('ValueError: ' + str(e))
-""",
-    """\
-from network import OurNeuralNetwork
-inf = float('inf')
-nan = float('nan')
-net = OurNeuralNetwork()
-for x in ([1], ['two', 3], [2, nan], [inf, 3]):
-    try:
-        print(net.feedforward(x))
-    except TypeError as e:
-        print('TypeError: ' + str(e))
-    except ValueError as e:
-        print('ValueError: ' + str(e))
-""",
+    "from neuron import Neuron, sigmoid\n"
+    "print('sigmoid(-1000) =', sigmoid(-1000), 'sigmoid(1000) =', sigmoid(1000))\n"
+    "n = Neuron([0, 1], 0)\n" + TRY.format(
+        loop="for x in ([1], [1, 2, 3], [1, 'a'], [None, 1], 5, [nan, 1], [inf, 1], [1, inf]):",
+        call="n.feedforward(x)"),
+    "from neuron import Neuron\n" + TRY.format(
+        loop="for w, b, x in (([1, 1], 0, [inf, -inf]), ([1], -inf, [inf]), ([0, 'a'], 0, [1, 2]),\n"
+             "                ([0, 1], nan, [1, 2]), ([0, nan], 0, [1, 2])):",
+        call="Neuron(w, b).feedforward(x)"),
+    "from network import OurNeuralNetwork\nnet = OurNeuralNetwork()\n" + TRY.format(
+        loop="for x in ([1], ['two', 3], [2, nan], [inf, 3]):",
+        call="net.feedforward(x)"),
 ]
 
 
