@@ -6,7 +6,9 @@ through an activation function:
     y = f(w1*x1 + w2*x2 + ... + wn*xn + b)
 
 Plain Python (lists, loops and math's exp), so it runs on CPython 3.6+,
-PyPy, Pyodide and MicroPython alike.
+PyPy, Pyodide and MicroPython alike. Two helpers are shared with the other
+modules: number() checks a number from outside, show() writes one as the
+hand calculations do.
 """
 
 from math import exp, isnan
@@ -20,15 +22,21 @@ def sigmoid(x):
     >>> sigmoid(3)
     0.9525741268224334
 
-    It never raises for a float, however large: sigmoid(-1000) is 0.0.
+    It never overflows, however large x is: sigmoid(-1000) is 0.0. A nan
+    raises ValueError; something that is not a number, TypeError.
     """
+    if type(x) is not float:  # an int, a Decimal, a word...: checked, as a float
+        big = isinstance(x, int) and not -1e308 < x < 1e308  # an int as good as inf
+        x = (INF if x > 0 else -INF) if big else number(x, "x")
     # e^-x overflows for large negative x (OverflowError on CPython,
     # ValueError on MicroPython), so there we use the equal form
     # e^x / (1 + e^x), whose e^x can only underflow to 0.
     if x >= 0:
         return 1 / (1 + exp(-x))
-    e = exp(x)
-    return e / (1 + e)
+    if x < 0:
+        e = exp(x)
+        return e / (1 + e)
+    raise ValueError("sigmoid(nan): x is nan")  # nan is neither >= 0 nor < 0
 
 
 def deriv_sigmoid(x):
@@ -37,35 +45,10 @@ def deriv_sigmoid(x):
     >>> deriv_sigmoid(0)
     0.25
 
-    Like sigmoid, it never raises for a float: deriv_sigmoid(1000) is 0.0.
+    Like sigmoid, it never overflows: deriv_sigmoid(1000) is 0.0.
     """
     fx = sigmoid(x)
     return fx * (1 - fx)
-
-
-def _number(value, name, *index):
-    # value as a float, or an error that names it: name.format(*index), as
-    # "weights[{}]" with index 1 is weights[1]; made only for an error.
-    # float("3") works, but a string is not a number.
-    if isinstance(value, (str, bytes)):
-        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value))
-    try:
-        value = float(value)
-    except (TypeError, ValueError):
-        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value)) from None
-    if isnan(value):
-        raise ValueError("{} is nan".format(name.format(*index)))
-    return value
-
-
-def _show(x):
-    # How a number is written in a hand calculation: 3, 0.61, 0.9526.
-    if isnan(x) or abs(x) >= 1e15:  # nan, inf, or too long to write out
-        return str(x)
-    if x == int(x):
-        return str(int(x))
-    text = "{:.4f}".format(x).rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 class Neuron:
@@ -75,21 +58,16 @@ class Neuron:
     >>> n.feedforward([2, 3])    # x1 = 2, x2 = 3
     0.9990889488055994
 
-    A weight or bias that is not a number raises TypeError; a nan raises
-    ValueError.
+    A weight or bias that is not a number raises TypeError; a nan, or an
+    int beyond float range, ValueError.
     """
 
     def __init__(self, weights, bias):
-        try:
-            weights = list(weights)
-        except TypeError:
-            raise TypeError("weights must be a list of numbers, got {!r}".format(weights)) from None
-        if not weights:
-            raise ValueError("weights must not be empty")
+        n = _length(weights, "weights")  # a list of numbers, not empty
         self.weights = []
-        for i in range(len(weights)):  # a loop, not a comprehension: see explain
-            self.weights.append(_number(weights[i], "weights[{}]", i))
-        self.bias = _number(bias, "bias")
+        for i in range(n):  # a loop, not a comprehension: see explain
+            self.weights.append(number(weights[i], "weights[{}]", i))
+        self.bias = number(bias, "bias")
 
     def __repr__(self):
         return "Neuron({!r}, {!r})".format(self.weights, self.bias)
@@ -110,68 +88,206 @@ class Neuron:
             for w in self.weights:
                 total += w * inputs[i]
                 i += 1
-        except (TypeError, IndexError):
-            raise self._bad_inputs(inputs) from None
-        total += self.bias
-        # One cheap test catches too many inputs and any nan on the way
-        # (nan + anything is nan); the culprit is found only then.
-        if i != len(inputs) or isnan(total):
-            raise self._bad_inputs(inputs)
-        return sigmoid(total)
+            total += self.bias
+            # One cheap test catches too many inputs and any nan on the way
+            # (nan + anything is nan); the culprit is found only then.
+            if i == len(inputs) and not isnan(total):
+                return sigmoid(total)
+        except (TypeError, LookupError, ArithmeticError):
+            pass
+        # Something is unusual: each input checked, then the same sum again.
+        total = 0.0
+        for i, x in enumerate(self.checked(inputs)):
+            total += self.weights[i] * x
+        return sigmoid(total + self.bias)
 
-    def explain(self, inputs, show=_show):
+    def checked(self, inputs):
+        """The inputs as floats, one per weight, or the error that says what is wrong.
+
+        >>> Neuron([0, 1], 0).checked((2, 3))
+        [2.0, 3.0]
+
+        Too few or too many raise ValueError; anything that is not a number,
+        TypeError; a nan, or one made on the way (0*inf, inf - inf), ValueError.
+        """
+        n = _length(inputs, "inputs")
+        if n != len(self.weights):
+            raise ValueError("expected {} inputs, one per weight, got {}".format(len(self.weights), n))
+        xs = []
+        total = 0.0
+        for i in range(n):
+            x = number(inputs[i], "inputs[{}]", i)
+            w = self.weights[i]
+            if isnan(w * x):
+                raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(i, show(w), show(x)))
+            if isnan(total + w * x):
+                raise ValueError("the weighted sum is {} + {} = nan".format(show(total), show(w * x)))
+            total += w * x
+            xs.append(x)
+        if isnan(total + self.bias):
+            raise ValueError("the weighted sum plus the bias is {} + {} = nan".format(
+                show(total), show(self.bias)))
+        return xs
+
+    def explain(self, inputs, write=None):
         """The same calculation, written out by hand.
 
         >>> print(Neuron([0, 1], 4).explain([2, 3]))
         f(0*2 + 1*3 + 4) = f(7) = 0.9991
 
-        Numbers are rounded to 4 decimals, whole numbers have no point;
-        show, if given, is the function that writes each number instead.
-        Bad inputs raise as in feedforward.
+        Each number is written by write (default: show, 4 decimals at most,
+        whole numbers without a point). Bad inputs raise as in feedforward.
         """
-        y = self.feedforward(inputs)  # checks the inputs, too
+        write = write or show
+        inputs = self.checked(inputs)
         # Loops, not comprehensions or helpers: each call is a level of a
         # small board's shallow stack.
         terms = []
         total = 0.0
         for w, x in zip(self.weights, inputs):
-            x_text = show(x)
+            x_text = write(x)
             if x_text.startswith("-"):  # 0.4*(-2) reads better than 0.4*-2
                 x_text = "(" + x_text + ")"
-            terms.append(show(w) + "*" + x_text)
+            terms.append(write(w) + "*" + x_text)
             total += w * x
         total += self.bias
         if self.bias < 0:
-            sum_text = " + ".join(terms) + " - " + show(-self.bias)
+            sum_text = " + ".join(terms) + " - " + write(-self.bias)
         else:
-            sum_text = " + ".join(terms) + " + " + show(self.bias)
-        return "f({}) = f({}) = {}".format(sum_text, show(total), show(y))
+            sum_text = " + ".join(terms) + " + " + write(self.bias)
+        return "f({}) = f({}) = {}".format(sum_text, write(total), write(sigmoid(total)))
 
-    def _bad_inputs(self, inputs):
-        # Only called once something is wrong: say what, and where.
-        try:
-            n = len(inputs)
-        except TypeError:
-            return TypeError("inputs must be a sequence of numbers, got {!r}".format(inputs))
-        if n != len(self.weights):
-            return ValueError(
-                "expected {} inputs, one per weight, got {}".format(len(self.weights), n))
-        total = 0.0
-        for i in range(n):
-            x = inputs[i]
-            w = self.weights[i]
-            try:
-                _number(x, "inputs[{}]", i)
-            except (TypeError, ValueError) as error:
-                return error
-            if isnan(w * x):
-                return ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(
-                    i, _show(w), _show(x)))
-            if isnan(total + w * x):
-                return ValueError("the weighted sum is {} + {} = nan".format(
-                    _show(total), _show(w * x)))
-            total += w * x
-        if isnan(total + self.bias):
-            return ValueError("the weighted sum plus the bias is {} + {} = nan".format(
-                _show(total), _show(self.bias)))
-        return TypeError("inputs must be numbers, got {!r}".format(inputs))
+
+# --- Helpers shared by the modules: not the article's code, but what keeps
+# its numbers honest (number, show) and training's arguments checked.
+
+INF = float("inf")
+
+
+def number(value, name, *index):
+    """value as a float, or an error naming it: name.format(*index).
+
+    >>> number(3, "bias")
+    3.0
+    >>> number("3", "weights[{}]", 1)
+    Traceback (most recent call last):
+    TypeError: weights[1] must be a number, got '3'
+
+    Anything float() takes as a real number will do (int, float, Decimal,
+    Fraction, a numpy scalar); a word, a bool, a complex number or a list
+    raises TypeError; nan, or an int beyond float range, ValueError. inf
+    is a number: the caller decides whether it may be one.
+    """
+    dtype = getattr(value, "dtype", None)  # a numpy value: a bool, a complex, an array?
+    if (isinstance(value, (str, bytes, bool, list, tuple, dict, set))
+            or getattr(value, "ndim", 0) or getattr(dtype, "kind", "f") in "bcSUO"):
+        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value))
+    try:
+        result = float(value)
+    except (TypeError, ValueError):
+        raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value)) from None
+    except OverflowError:  # CPython: an int of 309 digits or more
+        result = float("inf")
+    if isnan(result):
+        raise ValueError("{} is nan".format(name.format(*index)))
+    if isinstance(value, int) and abs(result) == float("inf"):  # MicroPython makes it inf
+        raise ValueError("{} is beyond the range of a float".format(name.format(*index)))
+    return result
+
+
+def _length(values, name):
+    # len(values) of a list, tuple or the like (not a word, a set or a dict): at least 1.
+    try:
+        if isinstance(values, (str, bytes, dict, set)):
+            raise TypeError
+        n = len(values)
+        values[0:0]
+    except (TypeError, LookupError):
+        raise TypeError("{} must be a list of numbers, got {!r}".format(name, values)) from None
+    if n == 0:
+        raise ValueError("{} must not be empty".format(name))
+    return n
+
+
+def show(x):
+    """How a number is written in a hand calculation: 3, 0.61, 0.9526.
+
+    >>> show(3.0), show(0.95257), show(-0.5)
+    ('3', '0.9526', '-0.5')
+
+    Whole numbers have no point, others 4 decimals at most; inf, nan and
+    numbers too long to write out keep Python's form (1e+20).
+    """
+    if isnan(x) or abs(x) >= 1e15:  # nan, inf, or too long to write out
+        return str(x)
+    if x == int(x):
+        return str(int(x))
+    text = "{:.4f}".format(x).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def show_list(values):
+    """A list as the article writes it: [0.5, 0.3]."""
+    shown = []
+    for v in values:  # a loop, not a comprehension: one call less on a board's stack
+        shown.append(show(v))
+    return "[" + ", ".join(shown) + "]"
+
+
+def whole_number(value, name, least):
+    """value as an int of at least least, or an error naming it.
+
+    >>> whole_number(1000, "epochs", 0)
+    1000
+
+    Not a whole number: TypeError (a word, a bool) or ValueError (2.5, or less than least).
+    """
+    if isinstance(value, (bool, str, bytes)) or not isinstance(value, (int, float)) and not hasattr(
+            value, "__index__"):
+        raise TypeError("{} must be a whole number, got {!r}".format(name, value))
+    if isinstance(value, float) or value < least:
+        raise ValueError("{} must be a whole number >= {}, got {!r}".format(name, least, value))
+    return int(value)
+
+
+def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=()):
+    """train's arguments, checked: (samples, labels, learn_rate, a slot for each report's loss).
+
+    >>> training_set([(-2, -1)], [1])
+    ([[-2.0, -1.0]], [1.0], 0.1, [])
+
+    Anything not a number raises TypeError; a nan or inf in the data or the
+    weights, lengths that differ, or settings out of range, ValueError naming it.
+    """
+    for w in weights:
+        if w == INF or w == -INF:
+            raise ValueError("the network has a weight or bias of {}: training needs finite"
+                             " ones".format(w))
+    epochs = whole_number(epochs, "epochs", 0)
+    report_every = whole_number(report_every, "report_every", 1)
+    learn_rate = number(learn_rate, "learn_rate")
+    if not 0 < learn_rate < INF:
+        raise ValueError("learn_rate must be > 0 and finite, got {!r}".format(learn_rate))
+    n = _length(data, "data")
+    if _length(all_y_trues, "all_y_trues") != n:
+        raise ValueError("data and all_y_trues must be the same length, got {} and {}".format(
+            n, len(all_y_trues)))
+    samples = []
+    labels = []
+    for i in range(n):
+        if _length(data[i], "data[{}]".format(i)) != 2:
+            raise ValueError("data[{}] must have 2 features, got {}".format(i, len(data[i])))
+        samples.append([number(data[i][0], "data[{}][0]", i), number(data[i][1], "data[{}][1]", i)])
+        labels.append(number(all_y_trues[i], "all_y_trues[{}]", i))
+        for value in samples[i] + [labels[i]]:
+            if value == INF or value == -INF:
+                raise ValueError("data[{0}] or all_y_trues[{0}] is inf: training needs finite"
+                                 " numbers".format(i))
+    # One slot per report, made first, while a small board's heap still has
+    # room in one piece (a list grown one item at a time needs ever larger blocks).
+    try:
+        losses = [None] * ((epochs + report_every - 1) // report_every)
+    except (MemoryError, OverflowError):
+        raise ValueError("epochs={} is too many: no room for a loss every {} epochs".format(
+            epochs, report_every)) from None
+    return samples, labels, learn_rate, losses

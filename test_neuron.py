@@ -93,8 +93,8 @@ def test_sigmoid_is_monotonic():
     assert sigmoid(-1.0) < sigmoid(0.0) < sigmoid(1.0)
 
 
-def test_sigmoid_of_nan_is_nan():
-    assert math.isnan(sigmoid(NAN))
+def test_sigmoid_of_nan_is_an_error_not_an_answer():
+    assert raises(ValueError, sigmoid, NAN) == "sigmoid(nan): x is nan"
 
 
 # Neuron
@@ -175,7 +175,7 @@ def test_too_many_inputs():
 
 def test_inputs_that_are_not_a_sequence():
     message = raises(TypeError, Neuron([0, 1], 0).feedforward, 5)
-    assert "inputs must be a sequence" in message
+    assert message == "inputs must be a list of numbers, got 5"
 
 
 def test_non_number_inputs():

@@ -2,7 +2,8 @@
 
     python .ci/run_tests.py [test_module ...]
 
-Imports each test module (default: test_neuron and test_network), calls every
+Imports each test module (default: test_neuron, test_network, and tests/'s
+test_learner and test_hostile), calls every
 function whose name starts with test_, and ends with the line
 "N passed, N failed, N skipped". Exit status 1 if any test failed or none
 passed. A test that cannot run here (no subprocess, say) raises Skip.
@@ -31,6 +32,7 @@ def _print_error(error):
 
 def run(module_names):
     sys.path.insert(0, _project_folder())
+    sys.path.insert(0, _project_folder() + "/tests")
     from test_neuron import Skip
 
     passed = failed = skipped = 0
@@ -57,4 +59,4 @@ def run(module_names):
 
 
 if __name__ == "__main__":
-    sys.exit(run(sys.argv[1:] or ["test_neuron", "test_network"]))
+    sys.exit(run(sys.argv[1:] or ["test_neuron", "test_network", "test_learner", "test_hostile"]))

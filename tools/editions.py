@@ -1,20 +1,30 @@
 """Other editions of the article's code, cut from the real neuron.py and network.py.
 
-    python3 network.py --single-file     both modules as one file
-    python3 network.py --exercise        the same, with six functions for a student to write
-    python3 network.py --microbit DIR    the edition for a BBC micro:bit
+    python3 -m tools --single-file     the article's code as one file (on stdout)
+    python3 -m tools --exercise        the same, with six functions for a student to write
+    python3 -m tools --microbit DIR    the edition for a BBC micro:bit, written into DIR
 
 Each edition is made from the real modules when it is asked for, so it
 cannot drift from them. This is a tool about the code, not the article's
 code: it runs on CPython 3.6+ (the teacher's computer), not on a board.
+Files are written with the project's one crash-safe writer (support/files.py),
+and never over a file that an edition did not write.
 """
 
 import ast
 import io
 import os
+import sys
 import tokenize
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, PROJECT)  # the real modules, whatever the working folder
+
+from support.files import write_file  # noqa: E402
+
+# The first line of every file an edition writes carries this mark: a file
+# without it is the user's own, and is never replaced.
+MARK = "an edition of zero-knowledge-nn"
 
 
 def read(name):
@@ -125,32 +135,87 @@ def _name(node):
     return None
 
 
+def names(source):
+    """Every name cut can keep in source: its top-level statements, and Class.method.
+
+    >>> names("import sys\\nclass A:\\n    def f(self):\\n        pass\\n")
+    ['sys', 'A', 'A.f']
+    """
+    lines = source.split("\n")
+    found = []
+    for name, start, end, node in _statements(lines, ast.parse(source).body, 0, len(lines)):
+        if name is not None:
+            found.append(name)
+        if isinstance(node, ast.ClassDef):
+            for method, _, _, _ in _statements(lines, node.body, start, end):
+                if method is not None:
+                    found.append(name + "." + method)
+    return found
+
+
+def without(source, drop):
+    """source without the statements and methods named in drop (see cut), docstrings and all."""
+    return without_docstrings(cut(source, [name for name in names(source) if name not in drop]))
+
+
+# What a one-file edition leaves out: the files (it writes and reads none),
+# the command line (its own main follows), and what the article never calls.
+NOT_IN_ONE_FILE = {
+    "neuron.py": ["Neuron.__repr__"],
+    "network.py": ["neuron", "OurNeuralNetwork.save", "OurNeuralNetwork.load",
+                   "OurNeuralNetwork.gradients", "main", "if"],
+}
+
+SINGLE_FILE_HEADER = """\
+# Victor Zhou's "An Introduction to Neural Networks" in plain Python, {mark}:
+# its neuron.py and network.py as one file (python3 -m tools --single-file), without
+# docstrings or files. Run it: python3 ournn.py; victorzhou.com/blog/intro-to-neural-networks/
+"""
+
+SINGLE_FILE_MAIN = """
+
+def main(args):
+    # python3 ournn.py prints the article's three worked examples; it takes no arguments.
+    if args:
+        print("usage: python3 ournn.py    the article's three worked examples")
+        return 0 if args in (["-h"], ["--help"]) else 2
+    for line in worked_examples():
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
+"""
+
+
+def article_code():
+    """neuron.py then network.py, as one module's code, without what NOT_IN_ONE_FILE names."""
+    return (without(read("neuron.py"), NOT_IN_ONE_FILE["neuron.py"]).strip("\n") + "\n\n\n"
+            + without(read("network.py"), NOT_IN_ONE_FILE["network.py"]).strip("\n") + "\n")
+
+
 def single_file():
-    """neuron.py, then network.py without its import of neuron, as one file."""
-    network_lines = read("network.py").split("\n")
-    return "".join([
-        "# neuron.py and network.py as one file, made by: python3 network.py --single-file\n",
-        "# Run it: python3 ournn.py\n\n",
-        read("neuron.py"),
-        "\n\n",
-        "\n".join([line for line in network_lines if not line.startswith("from neuron import")]),
-    ])
+    """The article's code as one file that runs on its own: python3 ournn.py."""
+    return SINGLE_FILE_HEADER.format(mark=MARK) + "\n" + article_code() + SINGLE_FILE_MAIN
 
 
 # --- The micro:bit edition
 #
 # The BBC micro:bit (MicroPython 1.9.2) has about 10 KB of heap, a flash
 # file system of about 15 KB and a stack for about 6 nested calls. What
-# fits: neuron.py whole, and of network.py the network's feedforward and
-# its hand calculation, and the worked examples. Docstrings are left out
-# (compiling them takes heap; comments cost only flash), and so is what
-# needs training, files or a command line.
+# fits: of neuron.py, the sigmoid, the neuron and the numbers' checks; of
+# network.py, the network's feedforward and its hand calculation, and the
+# worked examples. Docstrings are left out (compiling them takes heap;
+# comments cost only flash), and so is what needs training, files or a
+# command line.
+MICROBIT_NEURON = ["math", "sigmoid", "_real", "deriv_sigmoid", "Neuron.__init__",
+                   "Neuron.feedforward", "Neuron.checked", "Neuron.explain", "INF", "number",
+                   "_length", "show", "show_list"]
 MICROBIT_NETWORK = [
-    "neuron",
     "OurNeuralNetwork.__init__",
     "OurNeuralNetwork.feedforward",
     "OurNeuralNetwork.explain",
-    "_list",
     "neuron_example",
     "network_example",
     "NEURON_EXAMPLES",
@@ -158,15 +223,15 @@ MICROBIT_NETWORK = [
 ]
 
 MICROBIT_HEADER = """\
-# {name} for the BBC micro:bit, made from the real {name} by:
-#     python3 network.py --microbit DIR
+# {name} for the BBC micro:bit, {mark}, made from the real
+# {name} by: python3 -m tools --microbit DIR
 # Docstrings and what the board has no room for are left out.
 """
 
 MICROBIT_MAIN = """\
+# main.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR
 # The article's worked examples, printed at power-up as `python3 network.py`
-# prints them (with the board's 6-digit floats). The micro:bit edition of
-# zero-knowledge-nn, made by: python3 network.py --microbit DIR
+# prints them (with the board's 6-digit floats).
 
 # neuron first: compiling a module takes heap that network's code would hold.
 import neuron
@@ -185,17 +250,54 @@ for line in network_example(NETWORK_EXAMPLE):
 
 def microbit_edition():
     """The micro:bit edition: {file name: text} for main.py, neuron.py and network.py."""
+    network = cut(without_docstrings(read("network.py")), MICROBIT_NETWORK).lstrip("\n")
     return {
-        "main.py": MICROBIT_MAIN,
-        "neuron.py": MICROBIT_HEADER.format(name="neuron.py")
-        + without_docstrings(read("neuron.py")).lstrip("\n"),
-        "network.py": MICROBIT_HEADER.format(name="network.py")
-        + cut(without_docstrings(read("network.py")), MICROBIT_NETWORK).lstrip("\n"),
+        "main.py": MICROBIT_MAIN.format(mark=MARK),
+        "neuron.py": MICROBIT_HEADER.format(name="neuron.py", mark=MARK)
+        + cut(without_docstrings(read("neuron.py")), MICROBIT_NEURON).lstrip("\n"),
+        "network.py": MICROBIT_HEADER.format(name="network.py", mark=MARK)
+        + "from neuron import Neuron, show, show_list\n\n\n" + network,
     }
 
 
+def write_edition(folder, edition):
+    """Write edition ({file name: text}) into folder, made if need be; returns lines to show.
+
+    Each file is written crash-safely. Nothing is written, and ValueError
+    says why, if folder is the project's own, or would lose a file that is
+    not an edition's (one whose first line lacks the mark): use an empty
+    folder, or one holding an earlier edition.
+    """
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ValueError("{} is not a folder".format(folder))
+    if os.path.isdir(folder) and os.path.samefile(folder, PROJECT):
+        raise ValueError("{} is the project's own folder: its modules are not replaced".format(
+            folder))
+    for name in sorted(edition):
+        path = os.path.join(folder, name)
+        if os.path.lexists(path) and not _is_edition(path):
+            raise ValueError("{} is not a file an edition wrote: not replaced (use an empty"
+                             " folder)".format(path))
+    if not os.path.isdir(folder):
+        os.makedirs(folder)
+    lines = []
+    for name in sorted(edition):
+        path = os.path.join(folder, name)
+        write_file(path, edition[name])
+        lines.append("wrote {} ({} bytes)".format(path, len(edition[name].encode())))
+    return lines
+
+
+def _is_edition(path):
+    # A regular file whose first line carries the mark.
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False
+    with open(path, "rb") as f:
+        return MARK.encode() in f.readline(300)
+
+
 def command(args):
-    """What network.py --single-file, --exercise or --microbit DIR prints, as lines.
+    """What python3 -m tools --single-file, --exercise or --microbit DIR prints, as lines.
 
     A misused option, or a folder that cannot be written, raises ValueError.
     """
@@ -205,27 +307,16 @@ def command(args):
         return [exercise().rstrip("\n")]
     if len(args) == 2 and args[0] == "--microbit":
         try:
-            return write_microbit_edition(args[1])
+            lines = write_edition(args[1], microbit_edition())
         except OSError as error:
-            raise ValueError("--microbit cannot write into {} ({})".format(args[1], error)) from None
-    raise ValueError("{} takes {}".format(
-        args[0], "one folder, DIR" if args[0] == "--microbit" else "no value"))
-
-
-def write_microbit_edition(folder):
-    """Write the micro:bit edition into folder (made if need be); returns lines to show."""
-    if not os.path.isdir(folder):
-        os.makedirs(folder)
-    edition = microbit_edition()
-    lines = []
-    for name in sorted(edition):
-        path = os.path.join(folder, name)
-        with open(path, "w") as f:
-            f.write(edition[name])
-        lines.append("wrote {} ({} bytes)".format(path, len(edition[name].encode())))
-    lines.append("Copy the three files to the micro:bit (see the README's micro:bit section);"
-                 " main.py prints the worked examples at power-up.")
-    return lines
+            raise ValueError("--microbit cannot write into {} ({})".format(
+                args[1], error.strerror or error)) from None
+        return lines + ["Copy the three files to the micro:bit (see docs/boards.md);"
+                        " main.py prints the worked examples at power-up."]
+    if args[:1] in (["--single-file"], ["--exercise"], ["--microbit"]):
+        raise ValueError("{} takes {}".format(
+            args[0], "one folder, DIR" if args[0] == "--microbit" else "no value"))
+    raise ValueError("unknown option {!r}".format(args[0]) if args else "which edition?")
 
 
 # --- The teacher's exercise
@@ -235,29 +326,29 @@ def write_microbit_edition(folder):
 # signature and docstring; its body becomes what to write, in the article's
 # words, and a NotImplementedError. Everything else stays real.
 EXERCISE_STEPS = [
-    # (module, function, part, what to write)
-    ("neuron.py", "sigmoid", 1, [
+    # (function, part, what to write)
+    ("sigmoid", 1, [
         "The activation function: f(x) = 1 / (1 + e^(-x)), which squashes any",
         "number into 0..1. exp(-x) is e^(-x).",
     ]),
-    ("neuron.py", "Neuron.feedforward", 1, [
+    ("Neuron.feedforward", 1, [
         "Weight the inputs, add the bias, then use the activation function:",
         "y = f(w1*x1 + w2*x2 + ... + wn*xn + b), with self.weights, self.bias",
         "and sigmoid.",
     ]),
-    ("network.py", "OurNeuralNetwork.feedforward", 1, [
+    ("OurNeuralNetwork.feedforward", 1, [
         "out_h1 and out_h2 are the outputs of self.h1 and self.h2 on x. The",
         "inputs for o1 are the outputs from h1 and h2: return the output of",
         "self.o1 on [out_h1, out_h2].",
     ]),
-    ("neuron.py", "deriv_sigmoid", 2, [
+    ("deriv_sigmoid", 2, [
         "The derivative of the sigmoid: f'(x) = f(x) * (1 - f(x)).",
     ]),
-    ("network.py", "mse_loss", 2, [
+    ("mse_loss", 2, [
         "The mean squared error: the average, over the pairs, of",
         "(y_true - y_pred) squared.",
     ]),
-    ("network.py", "partial_derivatives", 2, [
+    ("partial_derivatives", 2, [
         "Do a feedforward, keeping sum_h1, h1, sum_h2, h2, sum_o1 and",
         "o1 = y_pred. Then the chain rule: d_L_d_ypred = -2 * (y_true - y_pred);",
         "for o1, d_ypred_d_w5 = h1 * f'(sum_o1), d_ypred_d_w6, d_ypred_d_b3, and",
@@ -306,19 +397,16 @@ EXERCISE_CHECKS = {
 }
 
 EXERCISE_HEADER = """\
-# The neural network of the article "Introduction to Neural Networks (with
-# Zero Knowledge)", as an exercise. Write the six functions marked TODO, in
-# order, then run this file:
-#
-#     python3 exercise.py
+# The neural network of Victor Zhou's article "Machine Learning for Beginners:
+# An Introduction to Neural Networks", as an exercise ({mark}).
+# Write the six functions marked TODO, in order, then run: python3 exercise.py
 #
 # It checks your functions one step at a time and stops at the first that
 # is not written or not right, saying what it asked and what it got. Part 1
 # (steps 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is
 # what training needs. When all six are right, it runs the article's worked
 # examples and its training, with your code.
-#
-# Made from the real neuron.py and network.py by: python3 network.py --exercise
+# Made from the real neuron.py and network.py by: python3 -m tools --exercise
 
 """
 
@@ -364,8 +452,10 @@ def check_exercise():
     print("\\n".join(worked_examples()))
     print()
     print("And the article's training, from your code:")
-    network, lines = train_example()
-    print("\\n".join(lines))
+    network = OurNeuralNetwork.random(1)
+    network.train([x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE])
+    for name, x in NEW_PEOPLE:
+        print("{{}}: {{}} -> {{:.3f}}".format(name, show_list(x), network.feedforward(x)))
     return 0
 
 
@@ -429,22 +519,16 @@ if __name__ == "__main__":
 
 
 def exercise():
-    """The one-file exercise: both modules, six bodies left to write, and the checks."""
-    modules = {"neuron.py": read("neuron.py"), "network.py": read("network.py")}
-    for number, (module, name, part, todo) in enumerate(EXERCISE_STEPS, 1):
-        source = modules[module]
+    """The one-file exercise: the article's code, six bodies left to write, and the checks."""
+    source = article_code()
+    for number, (name, part, todo) in enumerate(EXERCISE_STEPS, 1):
         first, end, indent = _body(source, name)
         lines = source.split("\n")
         stub = [indent + "# TODO, step {} of 6 (part {}):".format(number, part)]
         stub += [indent + "# " + line for line in todo]
         stub += [indent + 'raise NotImplementedError("{} is not written yet")'.format(name)]
-        modules[module] = "\n".join(lines[:first] + stub + lines[end:])
-    network = modules["network.py"]
-    main = [node.lineno for node in ast.parse(network).body if _name(node) == "if"]
-    network = "\n".join(network.split("\n")[:main[0] - 1]).rstrip("\n") + "\n"
-    network = "\n".join([line for line in network.split("\n")
-                         if not line.startswith("from neuron import")])
-    return (EXERCISE_HEADER + modules["neuron.py"] + "\n\n" + network
+        source = "\n".join(lines[:first] + stub + lines[end:])
+    return (EXERCISE_HEADER.format(mark=MARK) + source
             + EXERCISE_CHECKER.format(checks=_exercise_checks()))
 
 
@@ -457,30 +541,31 @@ def _exercise_checks():
     names.update(vars(neuron))
     names.update(vars(network))
     steps = []
-    for module, name, part, todo in EXERCISE_STEPS:
+    for name, part, todo in EXERCISE_STEPS:
         cases = []
         for call, note in EXERCISE_CHECKS[name]:
-            answer = eval(call, names)
-            cases.append("        ({!r}, {!r}, {!r}),".format(call, answer, note))
+            cases.append("        ({!r}, {!r}, {!r}),".format(call, eval(call, names), note))
         steps.append("    ({!r}, {}, [\n{}\n    ]),".format(name, part, "\n".join(cases)))
     return "[\n" + "\n".join(steps) + "\n]"
 
 
 def _body(source, name):
-    # Where the body of the function name ("Class.method" for a method)
-    # lies in source, after its docstring: (first line, line after the
-    # last, both from 0), and its indentation.
+    # Where the body of the function name ("Class.method" for a method) lies
+    # in source: (first line, line after the last, both from 0), and its
+    # indentation. source has no docstrings: the body starts after the def.
     lines = source.split("\n")
     statements = _statements(lines, ast.parse(source).body, 0, len(lines))
     for part in name.split("."):
         found = [s for s in statements if s[0] == part]
         if not found:
             raise ValueError("no {} to make an exercise of".format(name))
-        name_, start, end, node = found[0]
+        start, end, node = found[0][1:]
         if isinstance(node, ast.ClassDef):
             statements = _statements(lines, node.body, start, end)
-    docstring = [last for first, last in _docstrings(source) if start < first <= end]
-    first = docstring[0]  # the line after the docstring, counted from 0
+    first = node.lineno - 1  # the def line
+    while not lines[first].rstrip().endswith(":"):
+        first += 1
+    first += 1
     while not lines[end - 1].strip():
         end -= 1
     indent = lines[first][:len(lines[first]) - len(lines[first].lstrip())]
@@ -489,9 +574,9 @@ def _body(source, name):
 
 def put_back(text):
     """The exercise text with the real bodies in place of the six TODOs (for its tests)."""
+    real = article_code()
     lines = text.split("\n")
-    for number, (module, name, part, todo) in enumerate(EXERCISE_STEPS, 1):
-        real = read(module)
+    for number, (name, part, todo) in enumerate(EXERCISE_STEPS, 1):
         first, end, indent = _body(real, name)
         start = [i for i, line in enumerate(lines)
                  if line.strip().startswith("# TODO, step {} of 6".format(number))][0]

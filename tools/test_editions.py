@@ -1,4 +1,4 @@
-"""Tests for tools/editions.py: the other editions are cut from the real modules.
+"""Tests for tools/editions.py (python3 -m tools): the other editions are cut from the real modules.
 
 CPython only (pytest): the tool runs on the teacher's computer, not on a board.
 """
@@ -7,13 +7,21 @@ import os
 import subprocess
 import sys
 
-from tools.editions import MICROBIT_NETWORK, cut, microbit_edition, put_back, read, without_docstrings
+from tools.editions import (MARK, MICROBIT_NETWORK, cut, microbit_edition, put_back, read,
+                            without_docstrings)
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def network_py(*args, **options):
     return subprocess.run([sys.executable, os.path.join(PROJECT, "network.py")] + list(args),
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, **options)
+
+
+def tools(*args, **options):
+    """python3 -m tools ARGS, from the project's folder."""
+    return subprocess.run([sys.executable, "-m", "tools"] + list(args), cwd=PROJECT,
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           universal_newlines=True, **options)
 
@@ -40,26 +48,29 @@ def test_cut_keeps_named_statements_methods_and_their_comments():
 def test_microbit_edition_is_the_real_code_without_docstrings():
     edition = microbit_edition()
     assert sorted(edition) == ["main.py", "network.py", "neuron.py"]
-    real_neuron = without_docstrings(read("neuron.py"))
-    assert real_neuron.strip() in edition["neuron.py"]
-    for name in ("def sigmoid", "class Neuron", "def feedforward", "def explain"):
-        assert name in edition["neuron.py"]
     # Each kept function is the real one, character for character.
-    real_network = without_docstrings(read("network.py"))
-    for name in ("def network_example", "def neuron_example", "def explain(self, x)"):
-        start = real_network.index(name)
-        body = real_network[start:real_network.index("\n\n", start)]
-        assert body in edition["network.py"], name
+    for module, names in (("neuron.py", ("def sigmoid", "def feedforward(self, inputs)",
+                                         "def explain(self, inputs", "def number")),
+                          ("network.py", ("def network_example", "def neuron_example",
+                                          "def explain(self, x)"))):
+        real = without_docstrings(read(module))
+        for name in names:
+            start = real.index(name)
+            body = real[start:real.index("\n\n", start)]
+            assert body in edition[module], name
     for text in edition.values():
         assert '"""' not in text
+        assert MARK in text.split("\n")[0]
     # What the board lacks or has no room for stays out.
     for missing in ("import json", "import sys", "def train", "def save", "def main"):
         assert missing not in edition["network.py"]
+    for missing in ("import os", "def write_file", "def training_set"):
+        assert missing not in edition["neuron.py"]
     assert "OurNeuralNetwork.train" not in MICROBIT_NETWORK
 
 
 def test_microbit_edition_prints_the_worked_examples_on_cpython(tmp_path):
-    result = network_py("--microbit", str(tmp_path / "board"))
+    result = tools("--microbit", str(tmp_path / "board"))
     assert result.returncode == 0 and result.stderr == ""
     assert sorted(os.listdir(str(tmp_path / "board"))) == ["main.py", "network.py", "neuron.py"]
     assert "wrote " in result.stdout
@@ -68,13 +79,23 @@ def test_microbit_edition_prints_the_worked_examples_on_cpython(tmp_path):
     assert printed == network_py().stdout
 
 
-def test_single_file_prints_the_worked_examples(tmp_path):
-    single = network_py("--single-file").stdout
-    assert "from neuron import" not in single
+def test_single_file_runs_alone_and_prints_the_worked_examples(tmp_path):
+    single = tools("--single-file").stdout
+    assert len(single.splitlines()) <= 450
+    # Nothing in it refers to a file that is not there.
+    for elsewhere in ("from neuron import", "import network", "learner", "tools/", "network.py --"):
+        assert elsewhere not in single, elsewhere
     (tmp_path / "ournn.py").write_text(single)
-    printed = subprocess.run([sys.executable, "ournn.py"], cwd=str(tmp_path),
-                             stdout=subprocess.PIPE, universal_newlines=True).stdout
-    assert printed == network_py().stdout
+    ran = subprocess.run([sys.executable, "ournn.py"], cwd=str(tmp_path), stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, universal_newlines=True)
+    assert ran.stdout == network_py().stdout and ran.stderr == "" and ran.returncode == 0
+    assert sorted(os.listdir(str(tmp_path))) == ["ournn.py"]  # it wrote nothing
+    for args, status in ((["--help"], 0), (["-h"], 0), (["1", "2"], 2), (["--load", "x"], 2)):
+        ran = subprocess.run([sys.executable, "ournn.py"] + args, cwd=str(tmp_path),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+        assert ran.returncode == status, args
+        assert len((ran.stdout + ran.stderr).splitlines()) == 1, args
+        assert (ran.stdout + ran.stderr).startswith("usage: python3 ournn.py"), args
 
 
 def test_edition_options_misused_give_one_line_and_status_2(tmp_path):
@@ -83,24 +104,38 @@ def test_edition_options_misused_give_one_line_and_status_2(tmp_path):
     cases = [
         (["--microbit"], "--microbit takes one folder, DIR"),
         (["--single-file", "x"], "--single-file takes no value"),
-        (["--microbit", str(a_file)], "--microbit cannot write into "),
+        (["--microbit", str(a_file)], "{} is not a folder".format(a_file)),
+        (["--bogus"], "unknown option '--bogus'"),
+        (["--microbit", PROJECT], "is the project's own folder: its modules are not replaced"),
+        (["--microbit", "."], "is the project's own folder"),
     ]
     for args, problem in cases:
-        result = network_py(*args)
+        result = tools(*args)
         assert result.returncode == 2, args
         assert result.stdout == ""
         assert len(result.stderr.splitlines()) == 1, result.stderr
-        assert result.stderr.startswith("network.py: error: " + problem), result.stderr
+        assert result.stderr.startswith("python3 -m tools: error: "), result.stderr
+        assert problem in result.stderr, result.stderr
 
 
-def test_editions_need_the_tools_folder(tmp_path):
-    for name in ("neuron.py", "network.py"):
-        (tmp_path / name).write_text(read(name))
-    result = subprocess.run([sys.executable, "network.py", "--microbit", "out"], cwd=str(tmp_path),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True)
+def test_editions_never_replace_a_file_they_did_not_write(tmp_path):
+    board = tmp_path / "board"
+    board.mkdir()
+    (board / "main.py").write_text("print('my own program')\n")
+    result = tools("--microbit", str(board))
+    assert result.returncode == 2 and "is not a file an edition wrote" in result.stderr
+    assert sorted(os.listdir(str(board))) == ["main.py"]  # nothing written at all
+    assert (board / "main.py").read_text() == "print('my own program')\n"
+    (board / "main.py").unlink()
+    assert tools("--microbit", str(board)).returncode == 0
+    assert tools("--microbit", str(board)).returncode == 0  # an earlier edition is replaced
+    assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py"]
+
+
+def test_network_py_points_to_the_editions_tool():
+    result = network_py("--single-file")
     assert result.returncode == 2
-    assert "needs the project's tools/ folder" in result.stderr
-    assert not (tmp_path / "out").exists()
+    assert "--single-file is made by the editions tool: python3 -m tools --single-file" in result.stderr
 
 
 # The teacher's exercise
@@ -113,7 +148,7 @@ def run_exercise(tmp_path, text):
 
 
 def exercise_text():
-    return network_py("--exercise").stdout
+    return tools("--exercise").stdout
 
 
 def test_untouched_exercise_stops_at_sigmoid(tmp_path):
@@ -133,11 +168,12 @@ def test_exercise_leaves_six_bodies_and_keeps_everything_else():
                  "deriv_sigmoid", "mse_loss", "partial_derivatives"):
         assert 'raise NotImplementedError("{} is not written yet")'.format(name) in text
     assert text.count("raise NotImplementedError(") == 6
-    # The rest is real: the hand calculation, training, the examples, docstrings.
-    for real in ("    def explain(self, inputs, show=_show):", "    def train(self, data,",
-                 "def worked_examples():", "def backprop_example(", '"""Squash any number'):
+    # The rest is real: the hand calculation, training, the examples.
+    for real in ("    def explain(self, inputs, write=None):", "    def train(self, data,",
+                 "def worked_examples():", "def training_set("):
         assert real in text
-    assert "from neuron import" not in text
+    assert "from neuron import" not in text and "learner" not in text
+    assert len(text.splitlines()) <= 550
 
 
 def test_exercise_with_the_real_bodies_passes_and_prints_the_examples(tmp_path):
@@ -157,12 +193,12 @@ def test_exercise_with_the_real_bodies_passes_and_prints_the_examples(tmp_path):
 PLANTED = [
     # (step, function, a real line, the mistake)
     (1, "sigmoid", "return 1 / (1 + exp(-x))", "return 1 / (1 - exp(-x))"),
-    (2, "Neuron.feedforward", "from None\n        total += self.bias\n",
-     "from None\n        pass  # the bias forgotten\n"),
+    (2, "Neuron.feedforward", "            total += self.bias\n            # One cheap",
+     "            pass  # the bias forgotten\n            # One cheap"),
     (3, "OurNeuralNetwork.feedforward", "self.o1.feedforward([out_h1, out_h2])",
      "self.o1.feedforward([out_h2, out_h1])"),
     (4, "deriv_sigmoid", "return fx * (1 - fx)", "return fx * (1 + fx)"),
-    (5, "mse_loss", "total += (t - p) * (t - p)", "total += t - p"),
+    (5, "mse_loss", "total += error * error", "total += error"),
     (6, "partial_derivatives", "d_L_d_ypred = -2 * (y_true - y_pred)",
      "d_L_d_ypred = 2 * (y_true - y_pred)"),
 ]
@@ -196,14 +232,15 @@ def test_a_hard_coded_answer_is_caught(tmp_path):
 
 def test_an_error_in_the_students_code_is_reported_at_its_step_and_line(tmp_path):
     solved = put_back(exercise_text())
-    text = solved.replace("from None\n        total += self.bias\n",
-                          "from None\n        total += self.bias / 0\n")
-    line = text.split("\n").index("        total += self.bias / 0") + 1
+    text = solved.replace("            total += self.bias\n            # One cheap",
+                          "            total += self.bias.value\n            # One cheap")
+    line = text.split("\n").index("            total += self.bias.value") + 1
     result = run_exercise(tmp_path, text)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines[1] == "Step 2 of 6 (part 1): Neuron.feedforward is not right yet: it raised an error."
-    assert lines[-1] == "    your code:  raises ZeroDivisionError: float division by zero (line {})".format(line)
+    assert lines[-1] == ("    your code:  raises AttributeError: 'float' object has no attribute"
+                         " 'value' (line {})".format(line))
 
 
 STUDENT = {

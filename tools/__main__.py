@@ -1,0 +1,37 @@
+"""python3 -m tools: write the other editions of the article's code (see tools/editions.py).
+
+usage: python3 -m tools --single-file      the article's code as one file, on stdout:
+                                           python3 -m tools --single-file > ournn.py
+       python3 -m tools --exercise         the same as an exercise, six functions to write:
+                                           python3 -m tools --exercise > exercise.py
+       python3 -m tools --microbit DIR     write the micro:bit edition into DIR (new, or
+                                           holding an earlier edition)
+
+A bad command line gets one line on stderr and exit status 2.
+"""
+
+import sys
+
+from tools.editions import command
+
+from learner import run  # Ctrl-C and a closed or full stdout, as for network.py
+
+
+def main(args):
+    """Print what the editions tool makes for args; returns the exit status."""
+    if args[:1] in (["-h"], ["--help"]) or not args:
+        print(__doc__[__doc__.index("usage:"):].rstrip())
+        return 0 if args else 2
+    try:
+        lines = command(args)
+    except ValueError as error:
+        print("python3 -m tools: error: {} (see: python3 -m tools --help)".format(error),
+              file=sys.stderr)
+        return 2
+    for line in lines:
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run(main, sys.argv[1:], "python3 -m tools"))
