@@ -27,7 +27,8 @@ python3 -m tools --help, in a checkout of the project.
 import sys
 from math import isnan
 
-from neuron import show, show_list, training_set
+from neuron import show, show_list
+from support.checks import training_set
 
 try:
     from network import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,

@@ -13,7 +13,8 @@ usage: python3 network.py    the worked examples (python3 network.py --help: the
 import sys
 from math import isnan
 
-from neuron import Neuron, number, show, show_list, sigmoid, training_set, whole_number
+from neuron import Neuron, number, show, show_list, sigmoid
+from support.checks import training_set, whole_number
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
 # h2 = f(w3*x1 + w4*x2 + b2), o1 = f(w5*h1 + w6*h2 + b3).

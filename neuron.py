@@ -33,10 +33,10 @@ def sigmoid(x):
     # e^x / (1 + e^x), whose e^x can only underflow to 0.
     if x >= 0:
         return 1 / (1 + exp(-x))
-    if x < 0:
-        e = exp(x)
-        return e / (1 + e)
-    raise ValueError("sigmoid(nan): x is nan")  # nan is neither >= 0 nor < 0
+    if isnan(x):  # asked, not assumed: once warm, PyPy's JIT took nan for < 0 here
+        raise ValueError("sigmoid(nan): x is nan")
+    e = exp(x)
+    return e / (1 + e)
 
 
 def deriv_sigmoid(x):
@@ -63,7 +63,7 @@ class Neuron:
     """
 
     def __init__(self, weights, bias):
-        n = _length(weights, "weights")  # a list of numbers, not empty
+        n = length(weights, "weights")  # a list of numbers, not empty
         self.weights = []
         for i in range(n):  # a loop, not a comprehension: see explain
             self.weights.append(number(weights[i], "weights[{}]", i))
@@ -110,7 +110,7 @@ class Neuron:
         Too few or too many raise ValueError; anything that is not a number,
         TypeError; a nan, or one made on the way (0*inf, inf - inf), ValueError.
         """
-        n = _length(inputs, "inputs")
+        n = length(inputs, "inputs")
         if n != len(self.weights):
             raise ValueError("expected {} inputs, one per weight, got {}".format(len(self.weights), n))
         xs = []
@@ -159,7 +159,7 @@ class Neuron:
 
 
 # --- Helpers shared by the modules: not the article's code, but what keeps
-# its numbers honest (number, show) and training's arguments checked.
+# its numbers honest (number, length) and writes them as the article does (show).
 
 INF = float("inf")
 
@@ -195,8 +195,14 @@ def number(value, name, *index):
     return result
 
 
-def _length(values, name):
-    # len(values) of a list, tuple or the like (not a word, a set or a dict): at least 1.
+def length(values, name):
+    """len(values) of a list, tuple or the like (not a word, a set or a dict), at least 1.
+
+    >>> length((2, 3), "inputs")
+    2
+
+    Anything else raises TypeError naming it; an empty one, ValueError.
+    """
     try:
         if isinstance(values, (str, bytes, dict, set)):
             raise TypeError
@@ -232,62 +238,3 @@ def show_list(values):
     for v in values:  # a loop, not a comprehension: one call less on a board's stack
         shown.append(show(v))
     return "[" + ", ".join(shown) + "]"
-
-
-def whole_number(value, name, least):
-    """value as an int of at least least, or an error naming it.
-
-    >>> whole_number(1000, "epochs", 0)
-    1000
-
-    Not a whole number: TypeError (a word, a bool) or ValueError (2.5, or less than least).
-    """
-    if isinstance(value, (bool, str, bytes)) or not isinstance(value, (int, float)) and not hasattr(
-            value, "__index__"):
-        raise TypeError("{} must be a whole number, got {!r}".format(name, value))
-    if isinstance(value, float) or value < least:
-        raise ValueError("{} must be a whole number >= {}, got {!r}".format(name, least, value))
-    return int(value)
-
-
-def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=()):
-    """train's arguments, checked: (samples, labels, learn_rate, a slot for each report's loss).
-
-    >>> training_set([(-2, -1)], [1])
-    ([[-2.0, -1.0]], [1.0], 0.1, [])
-
-    Anything not a number raises TypeError; a nan or inf in the data or the
-    weights, lengths that differ, or settings out of range, ValueError naming it.
-    """
-    for w in weights:
-        if w == INF or w == -INF:
-            raise ValueError("the network has a weight or bias of {}: training needs finite"
-                             " ones".format(w))
-    epochs = whole_number(epochs, "epochs", 0)
-    report_every = whole_number(report_every, "report_every", 1)
-    learn_rate = number(learn_rate, "learn_rate")
-    if not 0 < learn_rate < INF:
-        raise ValueError("learn_rate must be > 0 and finite, got {!r}".format(learn_rate))
-    n = _length(data, "data")
-    if _length(all_y_trues, "all_y_trues") != n:
-        raise ValueError("data and all_y_trues must be the same length, got {} and {}".format(
-            n, len(all_y_trues)))
-    samples = []
-    labels = []
-    for i in range(n):
-        if _length(data[i], "data[{}]".format(i)) != 2:
-            raise ValueError("data[{}] must have 2 features, got {}".format(i, len(data[i])))
-        samples.append([number(data[i][0], "data[{}][0]", i), number(data[i][1], "data[{}][1]", i)])
-        labels.append(number(all_y_trues[i], "all_y_trues[{}]", i))
-        for value in samples[i] + [labels[i]]:
-            if value == INF or value == -INF:
-                raise ValueError("data[{0}] or all_y_trues[{0}] is inf: training needs finite"
-                                 " numbers".format(i))
-    # One slot per report, made first, while a small board's heap still has
-    # room in one piece (a list grown one item at a time needs ever larger blocks).
-    try:
-        losses = [None] * ((epochs + report_every - 1) // report_every)
-    except (MemoryError, OverflowError):
-        raise ValueError("epochs={} is too many: no room for a loss every {} epochs".format(
-            epochs, report_every)) from None
-    return samples, labels, learn_rate, losses

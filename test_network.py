@@ -164,7 +164,8 @@ def test_board_package_installs_existing_files_under_names_that_do_not_clash():
     assert sorted(package) == ["urls", "version"]
     destinations = [destination for destination, source in package["urls"]]
     sources = [source for destination, source in package["urls"]]
-    assert sorted(sources) == ["learner.py", "network.py", "neuron.py"]
+    assert sorted(sources) == ["learner.py", "network.py", "neuron.py", "support/__init__.py",
+                              "support/checks.py", "support/files.py"]
     for source in sources:
         assert len(_read_beside(source)) > 0
     assert "network.py" not in destinations

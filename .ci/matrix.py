@@ -329,6 +329,8 @@ def check_board(micropython, reference, scratch):
     with open(os.path.join(PROJECT, "package.json")) as f:
         package = json.load(f)
     for destination, source in package["urls"]:
+        if not os.path.isdir(os.path.dirname(os.path.join(board, destination))):
+            os.makedirs(os.path.dirname(os.path.join(board, destination)))
         shutil.copy(os.path.join(PROJECT, source), os.path.join(board, destination))
     with open(os.path.join(board, "network.py"), "w") as f:
         f.write("# Stands in for the built-in Wi-Fi module of ESP32, Pico W, ...\nWLAN = None\n")

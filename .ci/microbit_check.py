@@ -2,7 +2,7 @@
 
     python3 .ci/microbit_check.py
 
-  1. `python3 network.py --microbit DIR` writes the edition;
+  1. `python3 -m tools --microbit DIR` writes the edition;
   2. its files go onto a micro:bit under QEMU (MicroPython 1.9.2: about
      10 KB of heap, 30-bit floats), checked piece by piece; a file system
      too small for them fails here;
@@ -78,7 +78,7 @@ def main():
     folder = tempfile.mkdtemp()
     ok = True
     try:
-        print(cpython(["network.py", "--microbit", folder], PROJECT).rstrip())
+        print(cpython(["-m", "tools", "--microbit", folder], PROJECT).rstrip())
         names = sorted(os.listdir(folder))
         reference = cpython(["network.py"], PROJECT)
         with Board() as board:

@@ -3,8 +3,9 @@
 //   node .ci/micropython.mjs [--heap BYTES] [--path DIR]... FILE.py [ARGS...]
 //
 // The port cannot see the host's files, so the files of FILE's folder and of
-// each DIR (not their subfolders) are copied into its in-memory filesystem at the same paths, and
-// those folders go on sys.path. FILE runs as __main__ with sys.argv set. The
+// each DIR, and of their Python packages (subfolders with an __init__.py), are
+// copied into its in-memory filesystem at the same paths, and those folders go
+// on sys.path. FILE runs as __main__ with sys.argv set. The
 // exit status is the script's: the code of SystemExit, or 1 (traceback on
 // stderr) for any other uncaught exception; the port's own CLI always exits 0.
 //
@@ -33,13 +34,16 @@ const mp = await loadMicroPython({
   stderr: (line) => process.stderr.write(line + "\n"),
   linebuffer: true,
 });
-for (const folder of folders) {
+function copy(folder) {
   mp.FS.mkdirTree(folder);
   for (const name of fs.readdirSync(folder)) {
     const source = path.join(folder, name);
-    if (fs.statSync(source).isFile()) mp.FS.writeFile(source, fs.readFileSync(source));
+    const stat = fs.statSync(source);
+    if (stat.isFile()) mp.FS.writeFile(source, fs.readFileSync(source));
+    else if (stat.isDirectory() && fs.existsSync(path.join(source, "__init__.py"))) copy(source);
   }
 }
+for (const folder of folders) copy(folder);
 
 function flush() {
   // linebuffer holds back a last line without "\n": print it too.

@@ -155,14 +155,17 @@ def names(source):
 
 def without(source, drop):
     """source without the statements and methods named in drop (see cut), docstrings and all."""
-    return without_docstrings(cut(source, [name for name in names(source) if name not in drop]))
+    # Docstrings out first: before 3.8, ast dates a string to its last line.
+    source = without_docstrings(source)
+    return cut(source, [name for name in names(source) if name not in drop])
 
 
 # What a one-file edition leaves out: the files (it writes and reads none),
 # the command line (its own main follows), and what the article never calls.
 NOT_IN_ONE_FILE = {
     "neuron.py": ["Neuron.__repr__"],
-    "network.py": ["neuron", "OurNeuralNetwork.save", "OurNeuralNetwork.load",
+    "support/checks.py": ["neuron", "INF"],
+    "network.py": ["neuron", "support.checks", "OurNeuralNetwork.save", "OurNeuralNetwork.load",
                    "OurNeuralNetwork.gradients", "main", "if"],
 }
 
@@ -190,74 +193,16 @@ if __name__ == "__main__":
 
 
 def article_code():
-    """neuron.py then network.py, as one module's code, without what NOT_IN_ONE_FILE names."""
-    return (without(read("neuron.py"), NOT_IN_ONE_FILE["neuron.py"]).strip("\n") + "\n\n\n"
-            + without(read("network.py"), NOT_IN_ONE_FILE["network.py"]).strip("\n") + "\n")
+    """neuron.py, training's checks, then network.py, as one module's code, without what
+    NOT_IN_ONE_FILE names."""
+    parts = [without(read(name), NOT_IN_ONE_FILE[name]).strip("\n")
+             for name in ("neuron.py", "support/checks.py", "network.py")]
+    return "\n\n\n".join(parts) + "\n"
 
 
 def single_file():
     """The article's code as one file that runs on its own: python3 ournn.py."""
     return SINGLE_FILE_HEADER.format(mark=MARK) + "\n" + article_code() + SINGLE_FILE_MAIN
-
-
-# --- The micro:bit edition
-#
-# The BBC micro:bit (MicroPython 1.9.2) has about 10 KB of heap, a flash
-# file system of about 15 KB and a stack for about 6 nested calls. What
-# fits: of neuron.py, the sigmoid, the neuron and the numbers' checks; of
-# network.py, the network's feedforward and its hand calculation, and the
-# worked examples. Docstrings are left out (compiling them takes heap;
-# comments cost only flash), and so is what needs training, files or a
-# command line.
-MICROBIT_NEURON = ["math", "sigmoid", "_real", "deriv_sigmoid", "Neuron.__init__",
-                   "Neuron.feedforward", "Neuron.checked", "Neuron.explain", "INF", "number",
-                   "_length", "show", "show_list"]
-MICROBIT_NETWORK = [
-    "OurNeuralNetwork.__init__",
-    "OurNeuralNetwork.feedforward",
-    "OurNeuralNetwork.explain",
-    "neuron_example",
-    "network_example",
-    "NEURON_EXAMPLES",
-    "NETWORK_EXAMPLE",
-]
-
-MICROBIT_HEADER = """\
-# {name} for the BBC micro:bit, {mark}, made from the real
-# {name} by: python3 -m tools --microbit DIR
-# Docstrings and what the board has no room for are left out.
-"""
-
-MICROBIT_MAIN = """\
-# main.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR
-# The article's worked examples, printed at power-up as `python3 network.py`
-# prints them (with the board's 6-digit floats).
-
-# neuron first: compiling a module takes heap that network's code would hold.
-import neuron
-from network import NETWORK_EXAMPLE, NEURON_EXAMPLES, network_example, neuron_example
-
-# The examples are called from here rather than through worked_examples():
-# the board's stack has room for only a few nested calls.
-for weights, bias, x in NEURON_EXAMPLES:
-    for line in neuron_example(weights, bias, x):
-        print(line)
-    print()
-for line in network_example(NETWORK_EXAMPLE):
-    print(line)
-"""
-
-
-def microbit_edition():
-    """The micro:bit edition: {file name: text} for main.py, neuron.py and network.py."""
-    network = cut(without_docstrings(read("network.py")), MICROBIT_NETWORK).lstrip("\n")
-    return {
-        "main.py": MICROBIT_MAIN.format(mark=MARK),
-        "neuron.py": MICROBIT_HEADER.format(name="neuron.py", mark=MARK)
-        + cut(without_docstrings(read("neuron.py")), MICROBIT_NEURON).lstrip("\n"),
-        "network.py": MICROBIT_HEADER.format(name="network.py", mark=MARK)
-        + "from neuron import Neuron, show, show_list\n\n\n" + network,
-    }
 
 
 def write_edition(folder, edition):
@@ -306,6 +251,8 @@ def command(args):
     if args == ["--exercise"]:
         return [exercise().rstrip("\n")]
     if len(args) == 2 and args[0] == "--microbit":
+        from tools.microbit import microbit_edition
+
         try:
             lines = write_edition(args[1], microbit_edition())
         except OSError as error:

@@ -7,8 +7,8 @@ import os
 import subprocess
 import sys
 
-from tools.editions import (MARK, MICROBIT_NETWORK, cut, microbit_edition, put_back, read,
-                            without_docstrings)
+from tools.editions import MARK, cut, put_back, read, without_docstrings
+from tools.microbit import MICROBIT_NETWORK, microbit_edition
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
