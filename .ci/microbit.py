@@ -61,14 +61,17 @@ class BoardError(Exception):
 class Board:
     """One emulated micro:bit, from power-up to close()."""
 
-    def __init__(self, firmware=FIRMWARE, timeout=60):
+    def __init__(self, firmware=FIRMWARE, timeout=60, icount=None):
         if not os.path.exists(firmware):
             raise BoardError("no firmware at {} (apt-get install firmware-microbit-micropython)"
                              .format(firmware))
         self.timeout = timeout
+        # icount=6: the board's clock counts 2**6 ns per instruction, about 16 MHz
+        # (the real nRF51822's); without it QEMU runs as fast as the host can.
+        clock = ["-icount", "shift={}".format(icount)] if icount is not None else []
         self.process = subprocess.Popen(
             ["qemu-system-arm", "-M", "microbit", "-device", "loader,file=" + firmware,
-             "-nographic", "-serial", "stdio", "-monitor", "none"],
+             "-nographic", "-serial", "stdio", "-monitor", "none"] + clock,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.pending = b""
         self.send(b"\r\x03\x03")

@@ -271,3 +271,31 @@ def test_loss_chart_axis_ends_at_the_last_epoch_trained():
     assert loss_chart([]) == ["loss: no epochs, so nothing to draw"]
     network, end = train_example(report=None, epochs=0)
     assert end[0].startswith("Final loss (no epochs trained): ")
+
+
+def test_the_readmes_command_examples_print_what_it_shows():
+    # Each "$ python3 ..." line of the README, run: it prints the indented
+    # lines shown under it, up to the next command (stdout and stderr together).
+    run("--help")  # skips where there is no subprocess
+    import os
+    import subprocess
+    import sys
+
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(here, "README.md")) as f:
+        lines = f.read().split("\n")
+    examples = []
+    collecting = False
+    for line in lines:
+        if line.startswith("    $ python3 "):
+            examples.append((line[len("    $ python3 "):].split(), []))
+            collecting = True
+        elif collecting and line.startswith("    "):
+            examples[-1][1].append(line[4:])
+        else:
+            collecting = False
+    assert len(examples) >= 2
+    for args, shown in examples:
+        result = subprocess.run([sys.executable] + args, cwd=here, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, universal_newlines=True)
+        assert result.stdout.rstrip("\n").split("\n") == shown, args

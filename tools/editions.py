@@ -260,9 +260,19 @@ def command(args):
                 args[1], error.strerror or error)) from None
         return lines + ["Copy the three files to the micro:bit (see docs/boards.md);"
                         " main.py prints the worked examples at power-up."]
+    if len(args) == 3 and args[0] == "--microbit" and args[2] == "train":
+        from tools.microbit import microbit_training_edition, TRAINING_NOTE
+
+        try:
+            lines = write_edition(args[1], microbit_training_edition())
+        except OSError as error:
+            raise ValueError("--microbit cannot write into {} ({})".format(
+                args[1], error.strerror or error)) from None
+        return lines + [TRAINING_NOTE]
     if args[:1] in (["--single-file"], ["--exercise"], ["--microbit"]):
         raise ValueError("{} takes {}".format(
-            args[0], "one folder, DIR" if args[0] == "--microbit" else "no value"))
+            args[0], "one folder, DIR, and then train or nothing" if args[0] == "--microbit"
+            else "no value"))
     raise ValueError("unknown option {!r}".format(args[0]) if args else "which edition?")
 
 

@@ -102,7 +102,7 @@ def test_edition_options_misused_give_one_line_and_status_2(tmp_path):
     a_file = tmp_path / "a_file"
     a_file.write_text("")
     cases = [
-        (["--microbit"], "--microbit takes one folder, DIR"),
+        (["--microbit"], "--microbit takes one folder, DIR, and then train or nothing"),
         (["--single-file", "x"], "--single-file takes no value"),
         (["--microbit", str(a_file)], "{} is not a folder".format(a_file)),
         (["--bogus"], "unknown option '--bogus'"),
