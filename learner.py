@@ -27,7 +27,7 @@ python3 -m tools --help, in a checkout of the project.
 import sys
 from math import isnan
 
-from neuron import show, show_list
+from neuron import number, show, show_list
 from support.checks import training_set
 
 try:
@@ -127,6 +127,8 @@ def figures(x):
     >>> figures(0.0474258), figures(-0.952), figures(1234.5), figures(9.77e-11)
     ('0.0474', '-0.952', '1230', '9.77e-11')
     """
+    if type(x) is not float:
+        x = number(x, "x")
     if isnan(x) or abs(x) == INF:
         return str(x)
     text = "{:.2e}".format(x)  # 4.74e-02: three figures, and the power of 10
@@ -232,6 +234,10 @@ def predict(weight_lb, height_in, network=None, about=None):
     feedforward([-7, -3]) = 0.9644576138353858
     Prediction: 0.964, near 1: female (in the article's data 1 = female, 0 = male)
     """
+    weight_lb = number(weight_lb, "weight_lb")
+    height_in = number(height_in, "height_in")
+    if abs(weight_lb) == INF or abs(height_in) == INF:
+        raise ValueError("weight_lb and height_in must be finite numbers")
     x = [weight_lb - SHIFT[0], height_in - SHIFT[1]]
     if network is None:
         network, lines = train_example(None)
@@ -267,10 +273,12 @@ def main(args):
     A bad command line gets one line on stderr and exit status 2, and no
     file is written.
     """
-    if args[:1] in (["-h"], ["--help"]):
+    if args in (["-h"], ["--help"]):
         print(__doc__[__doc__.index("usage:"):].rstrip() if __doc__ else "usage: see learner.py")
         return 0
     try:
+        if args[:1] in (["-h"], ["--help"]):
+            raise ValueError("{} takes nothing after it".format(args[0]))
         words, options = parse(args)
         if not words:
             if options:
@@ -440,15 +448,17 @@ def _file_error(path, action):
 
 def serve(words, options):
     """web [--port P]: serve the project on 127.0.0.1 for the playground page, until Ctrl-C."""
-    import os
-    from http.server import HTTPServer, SimpleHTTPRequestHandler
-
     if words:
         raise ValueError("web takes --port only, got {!r}".format(words[0]))
     text = options.get("--port", "8000")
     port = int(text) if text.isdigit() else -1
     if not 0 <= port <= 65535:
         raise ValueError("--port must be a whole number from 0 to 65535, got {!r}".format(text))
+    try:
+        import os
+        from http.server import HTTPServer, SimpleHTTPRequestHandler
+    except ImportError:
+        raise ValueError("web needs a Python with http.server, such as CPython") from None
     os.chdir(os.path.dirname(os.path.abspath(__file__)))  # the project's folder
     try:
         server = HTTPServer(("127.0.0.1", port), SimpleHTTPRequestHandler)
@@ -463,24 +473,27 @@ def serve(words, options):
 
 def run(main, args, program="network.py"):
     """main(args) for the command line: its exit status, with one line for Ctrl-C
-    (status 130) or a full stdout (1), and quiet for a closed stdout (141, as Unix tools)."""
+    (status 130) or an output that cannot be written (1: a full disk, a closed
+    stdout), and quiet when the reader has gone (141, a broken pipe, as Unix tools)."""
     try:
+        if sys.stdout is None:  # started with stdout closed
+            raise OSError(9, "stdout is closed")
         status = main(args)
         sys.stdout.flush()
         return status
     except KeyboardInterrupt:
         print("{}: interrupted".format(program), file=sys.stderr)
         return 130
-    except OSError as error:  # stdout: the reader has gone (EPIPE, 32), or the disk is full
+    except OSError as error:  # writing to stdout: EPIPE (32), the reader has gone; or ENOSPC...
         closed = error.args[:1] == (32,)
-        if not closed:
+        if not closed and sys.stderr is not None:
             print("{}: error: cannot write the output ({})".format(program, error.args[-1]),
                   file=sys.stderr)
         try:  # so that Python's own last flush at exit finds nothing to write
             import os
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (ImportError, AttributeError, OSError):
+        except (ImportError, AttributeError, OSError, ValueError):
             pass
         return 141 if closed else 1
 

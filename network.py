@@ -13,7 +13,7 @@ usage: python3 network.py    the worked examples (python3 network.py --help: the
 import sys
 from math import isnan
 
-from neuron import Neuron, number, show, show_list, sigmoid
+from neuron import Neuron, length, number, show, show_list, sigmoid
 from support.checks import training_set, whole_number
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
@@ -96,7 +96,7 @@ class OurNeuralNetwork:
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
         # Checked once here, so the loop below need not check every step.
         data, all_y_trues, learn_rate, losses = training_set(
-            data, all_y_trues, learn_rate, epochs, report_every, start)
+            data, all_y_trues, learn_rate, epochs, report_every, start, report)
 
         try:
             for epoch in range(epochs):
@@ -203,18 +203,17 @@ def mse_loss(y_true, y_pred):
     Lengths that differ or are 0, a nan, or a loss beyond float range raise
     ValueError; a value that is not a number, TypeError.
     """
-    if len(y_true) != len(y_pred):
+    n = length(y_true, "y_true")
+    if length(y_pred, "y_pred") != n:
         raise ValueError("y_true and y_pred must be the same length, got {} and {}".format(
-            len(y_true), len(y_pred)))
-    if len(y_true) == 0:
-        raise ValueError("mse_loss needs at least one value")
+            n, len(y_pred)))
     total = 0.0
-    for i in range(len(y_true)):
+    for i in range(n):
         error = number(y_true[i], "y_true[{}]", i) - number(y_pred[i], "y_pred[{}]", i)
         total += error * error
     if isnan(total) or total == INF:
         raise ValueError("the loss overflowed: the numbers are too large")
-    return total / len(y_true)
+    return total / n
 
 
 def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
@@ -281,9 +280,9 @@ def normal_numbers(count, seed=1):
     [-1.319310846421546, -1.5970468640313698]
     """
     modulus = 2147483647
-    state = 1 + whole_number(seed, "seed", -INF) % (modulus - 1)
+    state = 1 + whole_number(seed, "seed") % (modulus - 1)
     sums = []
-    for _ in range(count):
+    for _ in range(whole_number(count, "count", 0)):
         total = 0.0
         for _ in range(12):
             state = state * 16807 % modulus

@@ -89,9 +89,9 @@ class Neuron:
                 total += w * inputs[i]
                 i += 1
             total += self.bias
-            # One cheap test catches too many inputs and any nan on the way
-            # (nan + anything is nan); the culprit is found only then.
-            if i == len(inputs) and not isnan(total):
+            # One cheap test catches too many inputs and any nan or inf on the
+            # way (inf - inf is nan); the culprit is sought only then.
+            if i == len(inputs) and not isnan(total - total):
                 return sigmoid(total)
         except (TypeError, LookupError, ArithmeticError):
             pass
@@ -224,6 +224,8 @@ def show(x):
     Whole numbers have no point, others 4 decimals at most; inf, nan and
     numbers too long to write out keep Python's form (1e+20).
     """
+    if type(x) is not float:
+        x = number(x, "x")  # a word, say, is an error; 3 is 3.0, shown as 3
     if isnan(x) or abs(x) >= 1e15:  # nan, inf, or too long to write out
         return str(x)
     if x == int(x):

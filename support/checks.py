@@ -10,23 +10,26 @@ from neuron import length, number
 INF = float("inf")
 
 
-def whole_number(value, name, least):
-    """value as an int of at least least, or an error naming it.
+def whole_number(value, name, least=None):
+    """value as an int (of at least least, if given), or an error naming it.
 
     >>> whole_number(1000, "epochs", 0)
     1000
 
-    Not a whole number: TypeError (a word, a bool) or ValueError (2.5, or less than least).
+    Not a whole number: TypeError (a word, a bool, a list) or ValueError
+    (2.5, or less than least).
     """
     if isinstance(value, (bool, str, bytes)) or not isinstance(value, (int, float)) and not hasattr(
             value, "__index__"):
         raise TypeError("{} must be a whole number, got {!r}".format(name, value))
-    if isinstance(value, float) or value < least:
-        raise ValueError("{} must be a whole number >= {}, got {!r}".format(name, least, value))
+    if isinstance(value, float) or least is not None and value < least:
+        raise ValueError("{} must be a whole number{}, got {!r}".format(
+            name, "" if least is None else " >= {}".format(least), value))
     return int(value)
 
 
-def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=()):
+def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=(),
+                 report=None):
     """train's arguments, checked: (samples, labels, learn_rate, a slot for each report's loss).
 
     >>> training_set([(-2, -1)], [1])
@@ -35,6 +38,8 @@ def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, we
     Anything not a number raises TypeError; a nan or inf in the data or the
     weights, lengths that differ, or settings out of range, ValueError naming it.
     """
+    if report is not None and not callable(report):
+        raise TypeError("report must be a function, such as print, or None; got {!r}".format(report))
     for w in weights:
         if w == INF or w == -INF:
             raise ValueError("the network has a weight or bias of {}: training needs finite"

@@ -34,6 +34,7 @@ def write_file(path, text):
     file behind). What writable refuses raises before anything is made;
     an OSError (a full disk) reaches the caller, the temporary file gone.
     """
+    path = file_name(path)
     mode = writable(path)
     temporary = None
     try:
@@ -56,6 +57,13 @@ def write_file(path, text):
         if hasattr(os, "chmod"):
             os.chmod(temporary, mode)  # a file replaced keeps its mode
         getattr(os, "replace", os.rename)(temporary, path)  # MicroPython has no replace
+        temporary = None
+        if hasattr(os, "O_DIRECTORY"):  # the rename itself on the disk too
+            folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
     except BaseException:  # an error, or Ctrl-C, half way: the temporary file goes
         if temporary is not None and exists(temporary):
             os.remove(temporary)
@@ -68,8 +76,7 @@ def writable(path):
     A path that is not a string: TypeError. A folder, link, device or
     read-only file at path: ValueError. No such folder: OSError.
     """
-    if not isinstance(path, str) or not path:
-        raise TypeError("the file name must be a non-empty string, got {!r}".format(path))
+    path = file_name(path)
     folder = path[:path.rfind("/") + 1] or "."
     if os.stat(folder)[0] & 0o170000 != 0o040000:
         raise OSError("{} is not a folder".format(folder))
@@ -82,6 +89,24 @@ def writable(path):
     if not mode & 0o222:
         raise ValueError("{} is read-only: not replaced".format(path))
     return mode & 0o7777
+
+
+def file_name(path):
+    """path as a string: a str, or a pathlib.Path (or other os.PathLike) where there are such.
+
+    >>> file_name("weights.json")
+    'weights.json'
+
+    Anything else, or an empty name, raises TypeError.
+    """
+    if hasattr(os, "fspath") and not isinstance(path, (str, bytes)):
+        try:
+            path = os.fspath(path)
+        except TypeError:
+            pass
+    if not isinstance(path, str) or not path:
+        raise TypeError("the file name must be a non-empty string, got {!r}".format(path))
+    return path
 
 
 def exists(path):
@@ -99,8 +124,7 @@ def read_file(path, limit):
     A folder, a FIFO, a device or a terminal (never waited on), a larger
     file or other bytes: ValueError naming path. No such file: OSError.
     """
-    if not isinstance(path, str) or not path:
-        raise TypeError("the file name must be a non-empty string, got {!r}".format(path))
+    path = file_name(path)
     fd = None
     if hasattr(os, "open"):  # opened without waiting (a FIFO would wait), then looked at
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))

@@ -66,3 +66,88 @@ def microbit_edition():
         "network.py": MICROBIT_HEADER.format(name="network.py", mark=MARK)
         + "from neuron import Neuron, show, show_list\n\n\n" + network,
     }
+
+
+# --- The training edition (prototype)
+import io
+import tokenize
+
+TRAIN_NEURON = ["sigmoid", "Neuron.__init__", "Neuron.feedforward",
+                "INF", "number", "length", "show", "show_list"]
+TRAIN_CHECKS = ["INF", "whole_number", "training_set"]
+TRAIN_NETWORK = ["INF", "OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
+                 "OurNeuralNetwork.train", "OurNeuralNetwork.random",
+                 "OurNeuralNetwork.from_parameters", "OurNeuralNetwork.parameters",
+                 "OurNeuralNetwork.set_parameters", "mse_loss", "partial_derivatives",
+                 "normal_numbers", "PEOPLE", "NEW_PEOPLE"]
+TRAIN_LEARNER = ["loss_chart", "train_example"]
+
+TRAINING_MAIN = """\
+# main.py for the BBC micro:bit, {mark}
+import neuron
+import checks
+import network
+import learner
+from microbit import display, running_time
+
+count = [0]
+
+
+def progress(line):
+    print(line)
+    count[0] += 1
+    n = count[0] // 4
+    if n < 25:
+        display.set_pixel(n % 5, n // 5, 9)
+
+
+start = running_time()
+net, lines = learner.train_example(progress)
+seconds = (running_time() - start) / 1000
+for line in lines:
+    print(line)
+print("trained 1000 epochs in {{:.1f}} s".format(seconds))
+"""
+
+TRAINING_NOTE = "TODO"
+
+
+def without_comments(src):
+    toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
+    lines = src.split("\n")
+    drop_lines = set()
+    trims = {}
+    for t in toks:
+        if t.type == tokenize.COMMENT:
+            r, c = t.start
+            if lines[r - 1][:c].strip() == "":
+                drop_lines.add(r)
+            else:
+                trims[r] = c
+    res = []
+    for i, l in enumerate(lines, 1):
+        if i in drop_lines:
+            continue
+        if i in trims:
+            l = l[:trims[i]].rstrip()
+        res.append(l)
+    return "\n".join(res)
+
+
+def microbit_training_edition(comments=False):
+    header = "# {name} " + MARK + "\n"
+    def part(name, keep):
+        text = cut(without_docstrings(read(name)), keep).lstrip("\n")
+        return text if comments else without_comments(text)
+    return {
+        "main.py": TRAINING_MAIN.format(mark=MARK),
+        "neuron.py": header.format(name="neuron.py") + "from math import exp, isnan\n" + part("neuron.py", TRAIN_NEURON),
+        "checks.py": header.format(name="checks.py")
+        + "from neuron import length, number\n\n\n" + part("support/checks.py", TRAIN_CHECKS),
+        "network.py": header.format(name="network.py")
+        + "from math import isnan\n\nfrom neuron import Neuron, number, sigmoid\nfrom checks import training_set, whole_number\n\n\n"
+        + part("network.py", TRAIN_NETWORK),
+        "learner.py": header.format(name="learner.py")
+        + "from neuron import show_list\nfrom network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, mse_loss\n\n\n"
+        + part("learner.py", TRAIN_LEARNER),
+    }
