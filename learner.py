@@ -391,10 +391,19 @@ def loaded(path):
         network = OurNeuralNetwork.load(path)
     except OSError as error:
         raise ValueError("cannot read {} ({})".format(path, error.args[-1])) from None
-    weights = []  # as the hand calculation writes them
+    return network, "the weights in {} ({})".format(path, weights_text(network))
+
+
+def weights_text(network):
+    """A network's weights as the hand calculations write them.
+
+    >>> weights_text(OurNeuralNetwork())
+    'h1: w = [0, 1], b = 0; h2: w = [0, 1], b = 0; o1: w = [0, 1], b = 0'
+    """
+    weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
         weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights), show(neuron.bias)))
-    return network, "the weights in {} ({})".format(path, "; ".join(weights))
+    return "; ".join(weights)
 
 
 def train_command(words, options):
