@@ -406,12 +406,17 @@ def weights_text(network):
     return "; ".join(weights)
 
 
-def train_command(words, options):
-    """train [--option value]...: every value checked, then the training, then --save."""
-    if words:
-        raise ValueError("train takes options only, got {!r}".format(words[0]))
+def train_settings(options):
+    """train's settings from their options' texts, each checked (--save and --load aside).
+
+    >>> train_settings({"--epochs": "20", "--learn-rate": "0.5"})
+    {'epochs': 20, 'learn_rate': 0.5}
+
+    A value that is not what its option takes raises ValueError, naming it.
+    """
     settings = {}
-    for option, text in options.items():
+    for option in sorted(options):
+        text = options[option]
         must_be = OPTIONS["train"][option]
         if option in ("--save", "--load"):
             continue
@@ -425,6 +430,14 @@ def train_command(words, options):
                 or must_be.endswith("> 0") and not 0 < value < INF):
             raise ValueError("{} must be {}, got {!r}".format(option, must_be, text))
         settings[option[2:].replace("-", "_")] = value  # --learn-rate: learn_rate
+    return settings
+
+
+def train_command(words, options):
+    """train [--option value]...: every value checked, then the training, then --save."""
+    if words:
+        raise ValueError("train takes options only, got {!r}".format(words[0]))
+    settings = train_settings(options)
     network, about = loaded(options.get("--load"))
     save = options.get("--save")
     if save is not None:  # can it be written? Now, not after the training; nothing is made

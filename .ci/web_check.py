@@ -10,6 +10,7 @@ What it proves, each line printed as "ok" or "FAIL":
     keeps the last good state; every control is reached with the Tab key;
   - the budgets: first hand calculation <= 1 s after navigation, 1000 epochs trained and drawn
     <= 2 s, the page's own files (without the interpreter) <= 40 KB; the numbers are printed;
+  - `python3 network.py web --port 0` prints the page's address and serves it;
   - no console errors; screenshots at 390 px and 1280 px wide go to a folder, whose path is printed.
 
     python3 .ci/web_check.py [SCREENSHOT_FOLDER]
@@ -40,12 +41,12 @@ FIRST_CALC_MS, TRAIN_MS, PAGE_BYTES = 1000, 2000, 40 * 1000
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 failures = []
+passed = []
 
 
 def check(ok, what, detail=""):
     print(("ok   " if ok else "FAIL ") + what + ("" if ok or not detail else "\n     " + detail))
-    if not ok:
-        failures.append(what)
+    (passed if ok else failures).append(what)
     return ok
 
 
@@ -167,7 +168,7 @@ def check_vendored():
 def check_size():
     sizes = {}
     for folder, dirs, files in os.walk(WEB):
-        dirs[:] = [d for d in dirs if d != "micropython"]
+        dirs[:] = [d for d in dirs if d not in ("micropython", "__pycache__")]
         for name in files:
             path = os.path.join(folder, name)
             sizes[os.path.relpath(path, WEB)] = os.path.getsize(path)
@@ -179,7 +180,8 @@ def check_size():
 
 def check_pages(b, work):
     print("== the article's network on [2, 3], with no query")
-    b.open()
+    if not b.open():
+        return None, None  # nothing more can be checked
     first = b.js("return performance.getEntriesByName('first-calc')[0].startTime")
     check(first <= FIRST_CALC_MS, "budget: first hand calculation shown {:.0f} ms after navigation"
           " (at most {})".format(first, FIRST_CALC_MS))
@@ -218,7 +220,13 @@ def check_pages(b, work):
     b.type("lb", "128")
     b.type("in", "63")
     same(b.text("calc"), cli("-7", "-3")[0], "128 lb, 63 in: python3 network.py -7 -3")
+    check(b.js("return location.search") == "?x=-7,-3", "the address follows: " + b.js("return location.search"))
+    b.type("p0", "0.5")
+    calc, search = b.text("calc"), b.js("return location.search")
+    check(search == "?x=-7,-3&weights=0.5,1,0,0,1,0,0,1,0", "w1 typed as 0.5, the address: " + search)
     b.console("typing")
+    b.open(search)
+    same(b.text("calc"), calc, "the address reproduces the page")
 
     print("== ?x= and ?backprop=")
     b.open("?x=-7,-3&backprop=25,6,0")
@@ -311,9 +319,11 @@ def main(args):
             browser.driver.quit()
             server.shutdown()
     print("screenshots: " + shots)
-    print("budgets: first hand calculation {:.0f} ms, 1000 epochs {} ms, page {} bytes".format(
-        first, trained_ms, total))
-    print("web check: {} failed".format(len(failures)) if failures else "web check: all passed")
+    print("budgets: first hand calculation {} ms, 1000 epochs {} ms, page {} bytes".format(
+        first and round(first), trained_ms, total))
+    for what in failures:
+        print("failed: " + what)
+    print("web: {} passed, {} failed".format(len(passed), len(failures)))
     return 1 if failures else 0
 
 

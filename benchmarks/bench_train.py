@@ -26,7 +26,7 @@ from neuron import deriv_sigmoid, sigmoid  # noqa: E402
 
 DATA = [x for name, x, y in PEOPLE]
 ALL_Y_TRUES = [y for name, x, y in PEOPLE]
-START = OurNeuralNetwork.random(seed=1)._parameters()  # w1, w2, b1, w3, w4, b2, w5, w6, b3
+START = OurNeuralNetwork.random(seed=1).parameters()  # w1, w2, b1, w3, w4, b2, w5, w6, b3
 
 
 def quiet(line):
@@ -71,7 +71,7 @@ def floor():
 def ours():
     network = OurNeuralNetwork.random(seed=1)
     network.train(DATA, ALL_Y_TRUES, learn_rate=0.1, epochs=1000, report=quiet)
-    return network._parameters()
+    return network.parameters()
 
 
 class ArticleNetwork:
