@@ -390,7 +390,7 @@ def loaded(path):
     try:
         network = OurNeuralNetwork.load(path)
     except OSError as error:
-        raise ValueError("cannot read {} ({})".format(path, error.args[-1])) from None
+        raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
     return network, "the weights in {} ({})".format(path, weights_text(network))
 
 
@@ -464,8 +464,7 @@ def _file_error(path, action):
     try:
         return action()
     except OSError as error:
-        raise ValueError("cannot write the weights to {} ({})".format(
-            path, error.args[-1] if error.args else error)) from None
+        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
 
 
 def serve(words, options):
@@ -485,12 +484,17 @@ def serve(words, options):
     try:
         server = HTTPServer(("127.0.0.1", port), SimpleHTTPRequestHandler)
     except OSError as error:
-        raise ValueError("cannot serve on port {} ({})".format(port, error.args[-1])) from None
+        raise ValueError("cannot serve on port {} ({})".format(port, reason(error))) from None
     print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(
         server.server_address[1]))
     sys.stdout.flush()
     server.serve_forever()
     return 0
+
+
+def reason(error):
+    """What an OSError says went wrong, without its number: "No such file or directory"."""
+    return getattr(error, "strerror", None) or str(error)
 
 
 def run(main, args, program="network.py"):
@@ -509,7 +513,7 @@ def run(main, args, program="network.py"):
     except OSError as error:  # writing to stdout: EPIPE (32), the reader has gone; or ENOSPC...
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
-            print("{}: error: cannot write the output ({})".format(program, error.args[-1]),
+            print("{}: error: cannot write the output ({})".format(program, reason(error)),
                   file=sys.stderr)
         try:  # so that Python's own last flush at exit finds nothing to write
             import os
