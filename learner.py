@@ -62,7 +62,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
     gradients = network.gradients(x, y_true)  # checks x and y_true, and overflow
-    x = [float(x[0]), float(x[1])]
+    x = [number(x[0], "x[0]"), number(x[1], "x[1]")]
+    y_true = number(y_true, "y_true")
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = network.parameters()
     lines = [
         "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true), about),
@@ -265,6 +266,8 @@ OPTIONS = {
     "web": {"--port": "a whole number >= 0"},
 }
 EDITIONS = ("--single-file", "--exercise", "--microbit")
+# What `web` serves: the page, and the modules it fetches.
+SERVED = ("/web/", "/neuron.py", "/network.py", "/learner.py", "/support/")
 
 
 def main(args):
@@ -300,7 +303,7 @@ def main(args):
                 lines = network_example(numbers(words, "X1 X2", finite=False),
                                         **_given(network, about))
     except (ValueError, TypeError) as error:
-        print("network.py: error: {} (see: python3 network.py --help)".format(error),
+        print("network.py: error: {} (see: python3 network.py --help)".format(one_line(error)),
               file=sys.stderr)
         return 2
     for line in lines:
@@ -480,9 +483,26 @@ def serve(words, options):
         from http.server import HTTPServer, SimpleHTTPRequestHandler
     except ImportError:
         raise ValueError("web needs a Python with http.server, such as CPython") from None
-    os.chdir(os.path.dirname(os.path.abspath(__file__)))  # the project's folder
+    project = os.path.dirname(os.path.abspath(__file__))
+    if not os.path.isfile(os.path.join(project, "web", "index.html")):
+        raise ValueError("web needs the folder web/ beside learner.py, as in a checkout of"
+                         " the project")
+
+    class Handler(SimpleHTTPRequestHandler):
+        # The page and the modules it runs, and nothing else of the folder (.git, say).
+        def send_head(self):
+            path = self.path.split("?")[0]
+            if path != "/web" and not path.startswith(SERVED) or ".." in path:
+                self.send_error(404, "not part of the playground")
+                return None
+            return SimpleHTTPRequestHandler.send_head(self)
+
+        def log_message(self, *args):  # quiet: the address is all a learner needs
+            pass
+
+    os.chdir(project)
     try:
-        server = HTTPServer(("127.0.0.1", port), SimpleHTTPRequestHandler)
+        server = HTTPServer(("127.0.0.1", port), Handler)
     except OSError as error:
         raise ValueError("cannot serve on port {} ({})".format(port, reason(error))) from None
     print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(
@@ -490,6 +510,11 @@ def serve(words, options):
     sys.stdout.flush()
     server.serve_forever()
     return 0
+
+
+def one_line(error):
+    """An error's message on one line: a newline in it (in a file name, say) is written \\n."""
+    return str(error).replace("\n", "\\n").replace("\r", "\\r")
 
 
 def reason(error):
@@ -513,7 +538,7 @@ def run(main, args, program="network.py"):
     except OSError as error:  # writing to stdout: EPIPE (32), the reader has gone; or ENOSPC...
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
-            print("{}: error: cannot write the output ({})".format(program, reason(error)),
+            print("{}: error: cannot write the output ({})".format(program, one_line(reason(error))),
                   file=sys.stderr)
         try:  # so that Python's own last flush at exit finds nothing to write
             import os

@@ -31,9 +31,8 @@ class OurNeuralNetwork:
     >>> network.feedforward([2, 3])
     0.7216325609518421
 
-    Or bring your own three neurons (h1 and h2 with the same number of
-    weights, o1 with 2). Anything but a Neuron raises TypeError; wrong
-    weight counts, ValueError.
+    Or bring your own three neurons (h1 and h2 alike, o1 with 2 weights);
+    anything but a Neuron raises TypeError, wrong weight counts ValueError.
     """
 
     def __init__(self, h1=None, h2=None, o1=None):
@@ -95,7 +94,7 @@ class OurNeuralNetwork:
         start = self.parameters()
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
         # Checked once here, so the loop below need not check every step.
-        data, all_y_trues, learn_rate, losses = training_set(
+        data, all_y_trues, learn_rate, epochs, report_every, losses = training_set(
             data, all_y_trues, learn_rate, epochs, report_every, start, report)
 
         try:
@@ -130,8 +129,8 @@ class OurNeuralNetwork:
                         report("Epoch {} loss: {:.3f}".format(epoch, loss))
         except ValueError:  # a weight overflowed, or a sum of them (sigmoid(nan))
             self.set_parameters(*start)
-            raise ValueError("training diverged in epoch {}: a weight overflowed; try a smaller"
-                             " learn_rate than {!r}".format(epoch, learn_rate)) from None
+            raise ValueError("training diverged in epoch {}: a weight overflowed; is learn_rate {!r}"
+                             " too large, or the data?".format(epoch, learn_rate)) from None
         self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
         return losses
 
@@ -145,7 +144,7 @@ class OurNeuralNetwork:
         Bad input raises as in train; a result beyond float range, ValueError.
         """
         parameters = self.parameters()
-        data, all_y_trues, learn_rate, losses = training_set([x], [y_true], weights=parameters)
+        data, all_y_trues = training_set([x], [y_true], weights=parameters)[:2]
         partials = partial_derivatives(*(parameters + (data[0], all_y_trues[0])))
         for name, d in zip(PARAMETER_NAMES, partials):
             if isnan(d) or abs(d) == INF:
@@ -346,4 +345,6 @@ if __name__ == "__main__":
         from learner import run
     except ImportError:  # network.py on its own
         sys.exit(main(sys.argv[1:]))
+    except KeyboardInterrupt:
+        sys.exit(130)
     sys.exit(run(main, sys.argv[1:]))

@@ -175,22 +175,25 @@ def number(value, name, *index):
 
     Anything float() takes as a real number will do (int, float, Decimal,
     Fraction, a numpy scalar); a word, a bool, a complex number or a list
-    raises TypeError; nan, or an int beyond float range, ValueError. inf
-    is a number: the caller decides whether it may be one.
+    raises TypeError; nan, or a finite number beyond float range (an int of
+    400 digits, Decimal("1e400")), ValueError. inf is a number: the caller
+    decides whether it may be one.
     """
     dtype = getattr(value, "dtype", None)  # a numpy value: a bool, a complex, an array?
-    if (isinstance(value, (str, bytes, bool, list, tuple, dict, set))
+    if (isinstance(value, (str, bytes, bytearray, bool, list, tuple, dict, set))
             or getattr(value, "ndim", 0) or getattr(dtype, "kind", "f") in "bcSUO"):
         raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value))
     try:
         result = float(value)
     except (TypeError, ValueError):
         raise TypeError("{} must be a number, got {!r}".format(name.format(*index), value)) from None
-    except OverflowError:  # CPython: an int of 309 digits or more
-        result = float("inf")
-    if isnan(result):
+    except OverflowError:  # CPython: an int or a Fraction beyond float range
+        result = None
+    if result is not None and isnan(result):
         raise ValueError("{} is nan".format(name.format(*index)))
-    if isinstance(value, int) and abs(result) == float("inf"):  # MicroPython makes it inf
+    # MicroPython makes a huge int inf, and so does float() a huge Decimal.
+    if result is None or abs(result) == INF and (
+            isinstance(value, int) or not isinstance(value, float) and value != result):
         raise ValueError("{} is beyond the range of a float".format(name.format(*index)))
     return result
 
@@ -204,7 +207,7 @@ def length(values, name):
     Anything else raises TypeError naming it; an empty one, ValueError.
     """
     try:
-        if isinstance(values, (str, bytes, dict, set)):
+        if isinstance(values, (str, bytes, bytearray, dict, set)):
             raise TypeError
         n = len(values)
         values[0:0]

@@ -5,6 +5,8 @@ whole_number; the learner's command line checks its settings with them
 before it prints a line.
 """
 
+import sys
+
 from neuron import length, number
 
 INF = float("inf")
@@ -13,27 +15,33 @@ INF = float("inf")
 def whole_number(value, name, least=None):
     """value as an int (of at least least, if given), or an error naming it.
 
-    >>> whole_number(1000, "epochs", 0)
-    1000
+    >>> whole_number(1000, "epochs", 0), whole_number(3.0, "seed")
+    (1000, 3)
 
-    Not a whole number: TypeError (a word, a bool, a list) or ValueError
-    (2.5, or less than least).
+    A number that is not whole (2.5) or out of range (less than least, or
+    more epochs than an index can count) raises ValueError; anything that is
+    not a number (a word, a bool), TypeError.
     """
-    if isinstance(value, (bool, str, bytes)) or not isinstance(value, (int, float)) and not hasattr(
-            value, "__index__"):
-        raise TypeError("{} must be a whole number, got {!r}".format(name, value))
-    if isinstance(value, float) or least is not None and value < least:
+    if type(value) is not int and (isinstance(value, bool) or not hasattr(value, "__index__")):
+        try:  # 3.0, Decimal(3), Fraction(3) are whole numbers too
+            value = number(value, name)
+        except TypeError:
+            raise TypeError("{} must be a whole number, got {!r}".format(name, value)) from None
+    if value != value // 1 or least is not None and value < least:
         raise ValueError("{} must be a whole number{}, got {!r}".format(
             name, "" if least is None else " >= {}".format(least), value))
+    if least is not None and value > sys.maxsize:  # epochs beyond what can ever run
+        raise ValueError("{}={} is too many: more than can be counted".format(name, value))
     return int(value)
 
 
 def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=(),
                  report=None):
-    """train's arguments, checked: (samples, labels, learn_rate, a slot for each report's loss).
+    """train's arguments, checked: (samples, labels, learn_rate, epochs, report_every,
+    a slot for each report's loss).
 
     >>> training_set([(-2, -1)], [1])
-    ([[-2.0, -1.0]], [1.0], 0.1, [])
+    ([[-2.0, -1.0]], [1.0], 0.1, 0, 1, [])
 
     Anything not a number raises TypeError; a nan or inf in the data or the
     weights, lengths that differ, or settings out of range, ValueError naming it.
@@ -71,4 +79,4 @@ def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, we
     except (MemoryError, OverflowError):
         raise ValueError("epochs={} is too many: no room for a loss every {} epochs".format(
             epochs, report_every)) from None
-    return samples, labels, learn_rate, losses
+    return samples, labels, learn_rate, epochs, report_every, losses

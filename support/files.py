@@ -38,12 +38,15 @@ def write_file(path, text):
     mode = writable(path)
     temporary = None
     try:
+        cut = path.rfind("/") + 1  # the folder, and the name cut to leave room for the suffix
         while temporary is None:
-            name = "{}.{:08x}.tmp".format(path, getrandbits(32))
+            name = "{}{}.{:08x}.tmp".format(path[:cut], path[cut:][:240], getrandbits(32))
             if hasattr(os, "open"):  # CPython, PyPy: made only if the name is free
-                try:
-                    f = os.fdopen(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w")
+                try:  # a new file gets the umask's mode, as any other would
+                    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                                 0o666 if mode is None else 0o600)
                     temporary = name
+                    f = os.fdopen(fd, "w")
                 except FileExistsError:
                     pass
             elif not exists(name):  # MicroPython runs one program at a time
@@ -54,7 +57,7 @@ def write_file(path, text):
             if hasattr(os, "fsync"):  # on the disk before the rename (not on MicroPython)
                 f.flush()
                 os.fsync(f.fileno())
-        if hasattr(os, "chmod"):
+        if mode is not None and hasattr(os, "chmod"):
             os.chmod(temporary, mode)  # a file replaced keeps its mode
         getattr(os, "replace", os.rename)(temporary, path)  # MicroPython has no replace
         temporary = None
@@ -71,17 +74,21 @@ def write_file(path, text):
 
 
 def writable(path):
-    """The mode write_file gives path's file, or an error; nothing is made or changed.
+    """The mode of the file at path, which write_file keeps (None for a new file),
+    or an error; nothing is made or changed.
 
     A path that is not a string: TypeError. A folder, link, device or
-    read-only file at path: ValueError. No such folder: OSError.
+    read-only file at path: ValueError. No such folder, or one that cannot
+    be written into: OSError.
     """
     path = file_name(path)
     folder = path[:path.rfind("/") + 1] or "."
     if os.stat(folder)[0] & 0o170000 != 0o040000:
-        raise OSError("{} is not a folder".format(folder))
+        raise OSError(20, "{} is not a folder".format(folder))
+    if hasattr(os, "access") and not os.access(folder, os.W_OK):
+        raise OSError(13, "cannot write into the folder {}".format(folder))
     if not exists(path):
-        return 0o644
+        return None
     mode = getattr(os, "lstat", os.stat)(path)[0]
     if mode & 0o170000 != 0o100000:
         raise ValueError("{} is not a regular file (a folder, a link or a device):"
@@ -152,6 +159,8 @@ def save_numbers(path, names, values):
     """
     lines = []
     for name, value in zip(names, values):
+        if type(value) is not float:  # a numpy scalar, a Decimal: written as a float
+            value = number(value, name)
         if isnan(value) or value == INF or value == -INF:
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))

@@ -21,8 +21,8 @@ from learner import run  # Ctrl-C and a closed or full stdout, as for network.py
 
 def main(args):
     """Print what the editions tool makes for args; returns the exit status."""
-    if args[:1] in (["-h"], ["--help"]) or not args:
-        print(__doc__[__doc__.index("usage:"):].rstrip())
+    if args in (["-h"], ["--help"]) or not args:
+        print(__doc__[__doc__.index("usage:"):].rstrip(), file=sys.stdout if args else sys.stderr)
         return 0 if args else 2
     try:
         lines = command(args)

@@ -163,11 +163,13 @@ def without(source, drop):
 # What a one-file edition leaves out: the files (it writes and reads none),
 # the command line (its own main follows), and what the article never calls.
 NOT_IN_ONE_FILE = {
-    "neuron.py": ["Neuron.__repr__"],
-    "support/checks.py": ["neuron", "INF"],
-    "network.py": ["neuron", "support.checks", "OurNeuralNetwork.save", "OurNeuralNetwork.load",
-                   "OurNeuralNetwork.gradients", "main", "if"],
+    "neuron.py": ["math", "Neuron.__repr__"],
+    "support/checks.py": ["sys", "neuron", "INF"],
+    "network.py": ["sys", "math", "neuron", "support.checks", "INF", "OurNeuralNetwork.save",
+                   "OurNeuralNetwork.load", "OurNeuralNetwork.gradients", "main", "if"],
 }
+# ... and their imports, once, at the top.
+ONE_FILE_IMPORTS = "import sys\nfrom math import exp, isnan\n"
 
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, {mark}:
@@ -197,7 +199,7 @@ def article_code():
     NOT_IN_ONE_FILE names."""
     parts = [without(read(name), NOT_IN_ONE_FILE[name]).strip("\n")
              for name in ("neuron.py", "support/checks.py", "network.py")]
-    return "\n\n\n".join(parts) + "\n"
+    return ONE_FILE_IMPORTS + "\n\n" + "\n\n\n".join(parts) + "\n"
 
 
 def single_file():
