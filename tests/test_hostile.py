@@ -614,6 +614,30 @@ def test_files():
             return _read(target) == before and "w2 is inf" in str(error)
         return False
 
+    def case_long_name():
+        longest = os.path.join(folder, "w" * 250 + ".json")  # 255 characters, the most there is
+        good.save(longest)
+        OurNeuralNetwork.random(8).save(longest)  # and saved again over itself
+        return OurNeuralNetwork.load(longest).parameters() == OurNeuralNetwork.random(8).parameters()
+
+    def case_umask():
+        fresh = os.path.join(folder, "fresh.json")
+        old = os.umask(0o077)
+        try:
+            good.save(fresh)
+        finally:
+            os.umask(old)
+        return stat.S_IMODE(os.stat(fresh).st_mode) == 0o600
+
+    def case_odd_values_saved_as_floats():
+        from decimal import Decimal
+
+        odd = network()
+        odd.h1.weights[0] = Decimal("0.25")
+        odd.h1.bias = 3
+        odd.save(target)
+        return OurNeuralNetwork.load(target).parameters()[:3] == (0.25, 1.0, 3.0)
+
     def case_pathlib():
         path = pathlib.Path(folder) / "path.json"
         good.save(path)
@@ -705,6 +729,9 @@ def test_files():
         ("nan weights are not saved", case_nan_not_saved),
         ("inf weights are not saved", case_inf_not_saved),
         ("a pathlib.Path will do", case_pathlib),
+        ("a name of 255 characters is saved", case_long_name),
+        ("a new file gets the umask's mode", case_umask),
+        ("a Decimal or an int weight is saved as a float", case_odd_values_saved_as_floats),
         ("a missing folder makes nothing", case_missing_folder),
         ("a file as the folder", case_file_as_folder),
         ("a full disk leaves the old file whole", case_full_disk),
@@ -786,6 +813,7 @@ def test_files_from_the_command_line():
         (["network.py", "predict", "160", "70", "--load", "/dev/zero"], "is not a regular file"),
         (["network.py", "train", "--load", folder + "/missing.json"], "cannot read"),
         (["network.py", "backprop", "--load", target + "x"], "cannot read"),
+        (["network.py", "--load", folder + "/no\nsuch", "1", "2"], "no\\nsuch"),
     ]
     failures = []
     for args, fragment in cases:
@@ -797,6 +825,32 @@ def test_files_from_the_command_line():
     if sorted(os.listdir(folder)) != ["fifo", "weights.json"]:
         failures.append("files appeared: {}".format(os.listdir(folder)))
     assert not failures, "\n".join(failures)
+
+
+def test_files_the_playground_serves():
+    # `web` serves the page and the modules it runs: nothing else of the folder.
+    os, subprocess, tempfile = _posix()
+    import re
+    from urllib.error import HTTPError
+    from urllib.request import urlopen
+
+    server = subprocess.Popen([sys.executable, "network.py", "web", "--port", "0"], cwd=_project(),
+                              stdout=subprocess.PIPE, universal_newlines=True)
+    try:
+        address = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline()).group(0)
+        statuses = {}
+        for path in ("web/", "neuron.py", "support/files.py", ".git/config", "README.md",
+                     "web/../.git/config", "tests/test_hostile.py", "%2e%2e/etc/passwd"):
+            try:
+                statuses[path] = urlopen(address + path, timeout=10).status
+            except HTTPError as error:
+                statuses[path] = error.code
+    finally:
+        server.terminate()
+        server.wait()
+    assert statuses == {"web/": 200, "neuron.py": 200, "support/files.py": 200, ".git/config": 404,
+                        "README.md": 404, "web/../.git/config": 404, "tests/test_hostile.py": 404,
+                        "%2e%2e/etc/passwd": 404}, statuses
 
 
 def test_files_of_the_editions():
