@@ -13,7 +13,7 @@ board needs them; both come from PyPI (pinned in .ci/run).
      OurNeuralNetwork.random(1).train(data, all_y_trues)) in 38 KB, an
      ESP8266's heap; compiled from source, the same two in 56 KB, what an
      ESP32 without PSRAM can spare; precompiled, the learner's whole command
-     line for `network.py train` (chart, final loss, Emily and Frank) in 50 KB.
+     line for `network.py train` (chart, final loss, Emily and Frank) in 52 KB.
      Any miss: exit status 1.
   2. Figures, no budget: for the main job and training, from source and
      precompiled, and the portable test run from source, the smallest heap in whole KB that
@@ -37,7 +37,7 @@ PROJECT = os.path.dirname(CI)
 # (job, form, the smallest heap in KB that must do): each size from it to 96 KB in 2 KB steps.
 BUDGETS = [("main", "precompiled", 38), ("api-train", "precompiled", 38),
            ("main", "from source", 56), ("api-train", "from source", 56),
-           ("train", "precompiled", 50)]
+           ("train", "precompiled", 52)]
 
 # The job a board would run, by name: main, api-train, train or tests.
 JOB = """\
