@@ -4,7 +4,7 @@ import math
 import sys
 
 from network import OurNeuralNetwork, worked_examples
-from neuron import Neuron, sigmoid
+from neuron import Neuron
 from test_neuron import DOUBLE, ROUNDING, Skip, raises, same
 
 ARTICLE_NETWORK_TRACE = """\

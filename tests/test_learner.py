@@ -8,7 +8,7 @@ from learner import main
 from network import OurNeuralNetwork
 from neuron import sigmoid
 from test_network import exists, network_from, parameters, people, remove, run, scratch_file, write
-from test_neuron import DOUBLE, ROUNDING, raises
+from test_neuron import DOUBLE, ROUNDING
 
 
 def os_listdir(folder):
