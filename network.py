@@ -75,16 +75,57 @@ class OurNeuralNetwork:
         return "\n".join(["h1 = " + self.h1.explain(x), "h2 = " + self.h2.explain(x),
                           "o1 = " + self.o1.explain(out_h)])
 
+    @classmethod
+    def random(cls, seed=1):
+        """A network of nine parameters drawn at random, the same everywhere for a seed:
+
+        >>> OurNeuralNetwork.random(seed=1).h1.weights
+        [-1.319310846421546, -1.5970468640313698]
+        """
+        return cls.from_parameters(*normal_numbers(9, seed))
+
+    @classmethod
+    def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
+        """A network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on."""
+        return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
+
+    def parameters(self):
+        """The nine parameters w1, w2, b1, w3, w4, b2, w5, w6, b3 (2 inputs only)."""
+        if len(self.h1.weights) != 2:
+            raise ValueError("training follows the article's derivation for 2 inputs;"
+                             " h1 and h2 have {} weights".format(len(self.h1.weights)))
+        w1, w2 = self.h1.weights
+        w3, w4 = self.h2.weights
+        w5, w6 = self.o1.weights
+        return w1, w2, self.h1.bias, w3, w4, self.h2.bias, w5, w6, self.o1.bias
+
+    def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
+        """Set the nine parameters, in place: each neuron keeps its own list."""
+        self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
+        self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
+        self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
+
+    def save(self, path):
+        """Write the nine parameters to path as JSON, crash-safely (support/files.py)."""
+        from support.files import save_numbers  # only when saving: a small board's heap
+        save_numbers(path, PARAMETER_NAMES, self.parameters())
+
+    @classmethod
+    def load(cls, path):
+        """A network with the parameters that save(path) wrote (support/files.py)."""
+        from support.files import load_numbers
+        return cls.from_parameters(*load_numbers(path, PARAMETER_NAMES))
+
     # --- Part 2: training
 
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
-        """Stochastic gradient descent on the mean squared error loss.
+        """Stochastic gradient descent on the mean squared error loss (mse_loss, below).
 
         data is a list of samples [x1, x2], all_y_trues the right answer for
-        each. For each epoch, for each sample: the partial derivatives of its
-        loss, then every weight and bias steps learn_rate against its own.
-        Every report_every epochs the loss over all the data goes to report
-        ("Epoch 0 loss: 0.319"; None for silence). Returns those losses.
+        each. For each epoch, for each sample: the partial derivatives of its loss
+        (partial_derivatives, below), then each weight and bias steps learn_rate
+        against its own. Every report_every epochs the loss over all the data goes
+        to report ("Epoch 0 loss: 0.319"; None for silence). Returns those losses.
 
         Bad data or settings raise ValueError or TypeError before any weight
         changes; a weight that overflows, ValueError, the old weights kept.
@@ -150,47 +191,6 @@ class OurNeuralNetwork:
             if isnan(d) or abs(d) == INF:
                 raise ValueError("d_L_d_{} overflowed: the numbers are too large".format(name))
         return dict(zip(PARAMETER_NAMES, partials))
-
-    @classmethod
-    def random(cls, seed=1):
-        """A network of nine parameters drawn at random, the same everywhere for a seed:
-
-        >>> OurNeuralNetwork.random(seed=1).h1.weights
-        [-1.319310846421546, -1.5970468640313698]
-        """
-        return cls.from_parameters(*normal_numbers(9, seed))
-
-    @classmethod
-    def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """A network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on."""
-        return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
-
-    def parameters(self):
-        """The nine parameters w1, w2, b1, w3, w4, b2, w5, w6, b3 (2 inputs only)."""
-        if len(self.h1.weights) != 2:
-            raise ValueError("training follows the article's derivation for 2 inputs;"
-                             " h1 and h2 have {} weights".format(len(self.h1.weights)))
-        w1, w2 = self.h1.weights
-        w3, w4 = self.h2.weights
-        w5, w6 = self.o1.weights
-        return w1, w2, self.h1.bias, w3, w4, self.h2.bias, w5, w6, self.o1.bias
-
-    def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """Set the nine parameters, in place: each neuron keeps its own list."""
-        self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
-        self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
-        self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
-
-    def save(self, path):
-        """Write the nine parameters to path as JSON, crash-safely (support/files.py)."""
-        from support.files import save_numbers  # only when saving: a small board's heap
-        save_numbers(path, PARAMETER_NAMES, self.parameters())
-
-    @classmethod
-    def load(cls, path):
-        """A network with the parameters that save(path) wrote (support/files.py)."""
-        from support.files import load_numbers
-        return cls.from_parameters(*load_numbers(path, PARAMETER_NAMES))
 
 
 def mse_loss(y_true, y_pred):

@@ -151,10 +151,8 @@ class Neuron:
             terms.append(write(w) + "*" + x_text)
             total += w * x
         total += self.bias
-        if self.bias < 0:
-            sum_text = " + ".join(terms) + " - " + write(-self.bias)
-        else:
-            sum_text = " + ".join(terms) + " + " + write(self.bias)
+        # Every term and the bias joined by " + ", as the article writes f(-2 + -1 + 0).
+        sum_text = " + ".join(terms) + " + " + write(self.bias)
         return "f({}) = f({}) = {}".format(sum_text, write(total), write(sigmoid(total)))
 
 

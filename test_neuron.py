@@ -149,7 +149,7 @@ def test_explain_second_example():
 
 def test_explain_writes_negative_numbers_readably():
     text = Neuron([0.5, -1], -2).explain([-2, 3.25])
-    assert text == "f(0.5*(-2) + -1*3.25 - 2) = f(-6.25) = 0.0019"
+    assert text == "f(0.5*(-2) + -1*3.25 + -2) = f(-6.25) = 0.0019"
 
 
 def test_explain_rounds_to_4_decimals_and_drops_trailing_zeros():

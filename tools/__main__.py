@@ -5,8 +5,8 @@ usage: python3 -m tools --single-file      the article's code as one file, on st
        python3 -m tools --exercise         the same as an exercise, six functions to write:
                                            python3 -m tools --exercise > exercise.py
        python3 -m tools --microbit DIR     write the micro:bit edition (the worked
-                                           examples) into DIR: a new folder, or one
-                                           holding an earlier edition
+                                           examples) into DIR; it replaces only
+                                           files an edition wrote
        python3 -m tools --microbit DIR train   the same for the article's training
 
 A bad command line gets one line on stderr and exit status 2.

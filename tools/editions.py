@@ -232,6 +232,11 @@ def write_edition(folder, edition):
         path = os.path.join(folder, name)
         write_file(path, edition[name])
         lines.append("wrote {} ({} bytes)".format(path, len(edition[name].encode())))
+    others = sorted(name for name in os.listdir(folder)
+                    if name not in edition and _is_edition(os.path.join(folder, name)))
+    if others:
+        lines.append("left alone in {}, from another edition: {} (not part of this one)".format(
+            folder, ", ".join(others)))
     return lines
 
 
@@ -260,8 +265,8 @@ def command(args):
         except OSError as error:
             raise ValueError("--microbit cannot write into {} ({})".format(
                 args[1], error.strerror or error)) from None
-        return lines + ["Copy the three files to the micro:bit (see docs/microbit.md);"
-                        " main.py prints the worked examples at power-up."]
+        return lines + ["Copy main.py, network.py and neuron.py to the micro:bit (see"
+                        " docs/microbit.md); main.py prints the worked examples at power-up."]
     if len(args) == 3 and args[0] == "--microbit" and args[2] == "train":
         from tools.microbit import microbit_training_edition, TRAINING_NOTE
 

@@ -211,7 +211,7 @@ def main():
 """
 
 # What python3 -m tools --microbit DIR train prints after the files it wrote.
-TRAINING_NOTE = ("Copy the five files to the micro:bit (see docs/microbit.md); at power-up"
+TRAINING_NOTE = ("Copy the five files written to the micro:bit (see docs/microbit.md); at power-up"
                  " main.py trains the network as `python3 network.py train` does and prints"
                  " the same lines but the chart, then the board's time for it.")
 
