@@ -132,6 +132,20 @@ def test_editions_never_replace_a_file_they_did_not_write(tmp_path):
     assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py"]
 
 
+def test_an_edition_names_what_another_edition_left_in_its_folder(tmp_path):
+    board = tmp_path / "board"
+    assert tools("--microbit", str(board), "train").returncode == 0
+    (board / "notes.txt").write_text("mine\n")
+    result = tools("--microbit", str(board))
+    assert result.returncode == 0
+    assert ("left alone in {}, from another edition: run.py, training.py (not part of this one)"
+            .format(board)) in result.stdout.splitlines()
+    assert result.stdout.splitlines()[-1].startswith("Copy main.py, network.py and neuron.py ")
+    assert (board / "notes.txt").read_text() == "mine\n"  # not an edition's, not named
+    assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py", "notes.txt",
+                                              "run.py", "training.py"]  # nothing deleted
+
+
 def test_network_py_points_to_the_editions_tool():
     result = network_py("--single-file")
     assert result.returncode == 2
