@@ -267,7 +267,8 @@ OPTIONS = {
 }
 EDITIONS = ("--single-file", "--exercise", "--microbit")
 # What `web` serves: the page, and the modules it fetches.
-SERVED = ("/web/", "/neuron.py", "/network.py", "/learner.py", "/support/")
+SERVED = ("/web", "/neuron.py", "/network.py", "/learner.py")  # and the files in these folders:
+SERVED_FOLDERS = ("/web/", "/support/")
 
 
 def main(args):
@@ -481,6 +482,9 @@ def serve(words, options):
     try:
         import os
         from http.server import HTTPServer, SimpleHTTPRequestHandler
+        from posixpath import normpath
+        from socketserver import ThreadingMixIn
+        from urllib.parse import unquote
     except ImportError:
         raise ValueError("web needs a Python with http.server, such as CPython") from None
     project = os.path.dirname(os.path.abspath(__file__))
@@ -491,8 +495,9 @@ def serve(words, options):
     class Handler(SimpleHTTPRequestHandler):
         # The page and the modules it runs, and nothing else of the folder (.git, say).
         def send_head(self):
-            path = self.path.split("?")[0]
-            if path != "/web" and not path.startswith(SERVED) or ".." in path:
+            # The path as the file is found: %2e%2e decoded to .., then .. taken out.
+            path = normpath(unquote(self.path.split("?")[0].split("#")[0]))
+            if path not in SERVED and not path.startswith(SERVED_FOLDERS):
                 self.send_error(404, "not part of the playground")
                 return None
             return SimpleHTTPRequestHandler.send_head(self)
@@ -500,9 +505,16 @@ def serve(words, options):
         def log_message(self, *args):  # quiet: the address is all a learner needs
             pass
 
+    class Server(ThreadingMixIn, HTTPServer):  # a connection left open stops no other
+        daemon_threads = True
+
+        def handle_error(self, request, client_address):  # a browser that went away: quiet
+            if not isinstance(sys.exc_info()[1], OSError):
+                print("network.py web: {}".format(one_line(sys.exc_info()[1])), file=sys.stderr)
+
     os.chdir(project)
     try:
-        server = HTTPServer(("127.0.0.1", port), Handler)
+        server = Server(("127.0.0.1", port), Handler)
     except OSError as error:
         raise ValueError("cannot serve on port {} ({})".format(port, reason(error))) from None
     print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(

@@ -836,21 +836,32 @@ def test_files_the_playground_serves():
 
     server = subprocess.Popen([sys.executable, "network.py", "web", "--port", "0"], cwd=_project(),
                               stdout=subprocess.PIPE, universal_newlines=True)
+    import socket
+
+    escapes = ("web/%2e%2e/.git/config", "web/%2E%2E/README.md", "web/%2e%2e/",
+               "support/%2e%2e/tests/test_hostile.py", "neuron.py%2f%2e%2e%2f.git%2fconfig",
+               "network.py~", "web/..%5c..%5cREADME.md")
     try:
         address = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline()).group(0)
+        # A connection that sends half a request and waits must not stop the others.
+        idle = socket.create_connection(("127.0.0.1", int(address.split(":")[2][:-1])))
+        idle.send(b"GET /web/ HTTP/1.1\r\n")
         statuses = {}
         for path in ("web/", "neuron.py", "support/files.py", ".git/config", "README.md",
-                     "web/../.git/config", "tests/test_hostile.py", "%2e%2e/etc/passwd"):
+                     "web/../.git/config", "tests/test_hostile.py", "%2e%2e/etc/passwd") + escapes:
             try:
                 statuses[path] = urlopen(address + path, timeout=10).status
             except HTTPError as error:
                 statuses[path] = error.code
+        idle.close()
     finally:
         server.terminate()
         server.wait()
-    assert statuses == {"web/": 200, "neuron.py": 200, "support/files.py": 200, ".git/config": 404,
-                        "README.md": 404, "web/../.git/config": 404, "tests/test_hostile.py": 404,
-                        "%2e%2e/etc/passwd": 404}, statuses
+    expected = {"web/": 200, "neuron.py": 200, "support/files.py": 200, ".git/config": 404,
+                "README.md": 404, "web/../.git/config": 404, "tests/test_hostile.py": 404,
+                "%2e%2e/etc/passwd": 404}
+    expected.update((path, 404) for path in escapes)
+    assert statuses == expected, statuses
 
 
 def test_files_of_the_editions():
