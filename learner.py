@@ -340,9 +340,10 @@ def parse(args):
             raise ValueError("unknown option {!r}".format(text))
         if text in options:
             raise ValueError("{} is given twice".format(text))
-        if i + 1 == len(args):
+        value = args[i + 1] if i + 1 < len(args) else None
+        if value is None or value in OPTIONS["train"] or value in OPTIONS["web"]:  # --save --epochs
             raise ValueError("{} needs a value".format(text))
-        options[text] = args[i + 1]
+        options[text] = value
         i += 2
     command = words[0] if words and words[0] in OPTIONS else "x"
     if command == "x" and len(words) == 1 and not _is_number(words[0]):
@@ -476,7 +477,7 @@ def serve(words, options):
     if words:
         raise ValueError("web takes --port only, got {!r}".format(words[0]))
     text = options.get("--port", "8000")
-    port = int(text) if text.isdigit() else -1
+    port = int(text) if text and all([c in "0123456789" for c in text]) else -1  # not ², say
     if not 0 <= port <= 65535:
         raise ValueError("--port must be a whole number from 0 to 65535, got {!r}".format(text))
     try:
@@ -541,6 +542,8 @@ def run(main, args, program="network.py"):
     try:
         if sys.stdout is None:  # started with stdout closed
             raise OSError(9, "stdout is closed")
+        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8: \xff, no traceback
+            sys.stdout.reconfigure(errors="backslashreplace")
         status = main(args)
         sys.stdout.flush()
         return status

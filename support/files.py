@@ -38,9 +38,12 @@ def write_file(path, text):
     mode = writable(path)
     temporary = None
     try:
-        cut = path.rfind("/") + 1  # the folder, and the name cut to leave room for the suffix
+        cut = path.rfind("/") + 1  # the folder, and the name cut to leave room for the suffix:
+        base = path[cut:][:240]   # a file name holds at most 255 bytes, and é is two
+        while len(base.encode("utf-8", "surrogateescape")) > 240:
+            base = base[:-1]
         while temporary is None:
-            name = "{}{}.{:08x}.tmp".format(path[:cut], path[cut:][:240], getrandbits(32))
+            name = "{}{}.{:08x}.tmp".format(path[:cut], base, getrandbits(32))
             if hasattr(os, "open"):  # CPython, PyPy: made only if the name is free
                 try:  # a new file gets the umask's mode, as any other would
                     fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
@@ -61,12 +64,16 @@ def write_file(path, text):
             os.chmod(temporary, mode)  # a file replaced keeps its mode
         getattr(os, "replace", os.rename)(temporary, path)  # MicroPython has no replace
         temporary = None
-        if hasattr(os, "O_DIRECTORY"):  # the rename itself on the disk too
-            folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
+        if hasattr(os, "O_DIRECTORY"):  # the rename itself on the disk too, if we may
+            try:  # read the folder: the file is in place all the same
+                folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                folder = None
+            if folder is not None:
+                try:
+                    os.fsync(folder)
+                finally:
+                    os.close(folder)
     except BaseException:  # an error, or Ctrl-C, half way: the temporary file goes
         if temporary is not None and exists(temporary):
             os.remove(temporary)
@@ -85,7 +92,7 @@ def writable(path):
     folder = path[:path.rfind("/") + 1] or "."
     if os.stat(folder)[0] & 0o170000 != 0o040000:
         raise OSError(20, "{} is not a folder".format(folder))
-    if hasattr(os, "access") and not os.access(folder, os.W_OK):
+    if hasattr(os, "access") and not os.access(folder, os.W_OK | os.X_OK):
         raise OSError(13, "cannot write into the folder {}".format(folder))
     if not exists(path):
         return None

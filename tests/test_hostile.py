@@ -880,10 +880,11 @@ def test_files_of_the_editions():
     cases = [
         (["-m", "tools", "--microbit", "."], "is the project's own folder"),
         (["-m", "tools", "--microbit", project], "is the project's own folder"),
-        (["-m", "tools", "--microbit", mine], "is not a file an edition wrote"),
-        (["-m", "tools", "--microbit", linked], "is not a file an edition wrote"),
+        (["-m", "tools", "--microbit", mine], "holds neuron.py, which no edition wrote"),
+        (["-m", "tools", "--microbit", linked], "holds network.py, which no edition wrote"),
         (["-m", "tools", "--microbit", a_file], "is not a folder"),
         (["-m", "tools", "--microbit", "/dev/null"], "is not a folder"),
+        (["-m", "tools", "--microbit", os.path.join(a_file, "x\ny")], "a_file/x\\ny"),
         (["-m", "tools", "--single-file", "--exercise"], "--single-file takes no value"),
         (["-m", "tools", "--exercise", "x"], "--exercise takes no value"),
     ]

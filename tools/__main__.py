@@ -5,8 +5,8 @@ usage: python3 -m tools --single-file      the article's code as one file, on st
        python3 -m tools --exercise         the same as an exercise, six functions to write:
                                            python3 -m tools --exercise > exercise.py
        python3 -m tools --microbit DIR     write the micro:bit edition (the worked
-                                           examples) into DIR; it replaces only
-                                           files an edition wrote
+                                           examples) into DIR: a new or empty folder,
+                                           or one holding only editions' files
        python3 -m tools --microbit DIR train   the same for the article's training
 
 A bad command line gets one line on stderr and exit status 2.
@@ -16,7 +16,7 @@ import sys
 
 from tools.editions import command
 
-from learner import run  # Ctrl-C and a closed or full stdout, as for network.py
+from learner import one_line, run  # Ctrl-C and a closed or full stdout, as for network.py
 
 
 def main(args):
@@ -27,7 +27,7 @@ def main(args):
     try:
         lines = command(args)
     except ValueError as error:
-        print("python3 -m tools: error: {} (see: python3 -m tools --help)".format(error),
+        print("python3 -m tools: error: {} (see: python3 -m tools --help)".format(one_line(error)),
               file=sys.stderr)
         return 2
     for line in lines:

@@ -20,7 +20,7 @@ import tokenize
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, PROJECT)  # the real modules, whatever the working folder
 
-from support.files import write_file  # noqa: E402
+from support.files import writable, write_file  # noqa: E402
 
 # The first line of every file an edition writes carries this mark: a file
 # without it is the user's own, and is never replaced.
@@ -211,29 +211,32 @@ def write_edition(folder, edition):
     """Write edition ({file name: text}) into folder, made if need be; returns lines to show.
 
     Each file is written crash-safely. Nothing is written, and ValueError
-    says why, if folder is the project's own, or would lose a file that is
-    not an edition's (one whose first line lacks the mark): use an empty
-    folder, or one holding an earlier edition.
+    says why, unless folder is new, empty, or holds only files an edition
+    wrote (their first line carries the mark), each of them replaceable.
     """
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise ValueError("{} is not a folder".format(folder))
     if os.path.isdir(folder) and os.path.samefile(folder, PROJECT):
         raise ValueError("{} is the project's own folder: its modules are not replaced".format(
             folder))
-    for name in sorted(edition):
-        path = os.path.join(folder, name)
-        if os.path.lexists(path) and not _is_edition(path):
-            raise ValueError("{} is not a file an edition wrote: not replaced (use an empty"
-                             " folder)".format(path))
-    if not os.path.isdir(folder):
+    others = []  # an earlier edition's files that this one does not replace
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            path = os.path.join(folder, name)
+            if not _is_edition(path):
+                raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
+                                 .format(folder, name))
+            if name in edition:
+                writable(path)  # a read-only one refused before any file is written
+            else:
+                others.append(name)
+    else:
         os.makedirs(folder)
     lines = []
     for name in sorted(edition):
         path = os.path.join(folder, name)
         write_file(path, edition[name])
         lines.append("wrote {} ({} bytes)".format(path, len(edition[name].encode())))
-    others = sorted(name for name in os.listdir(folder)
-                    if name not in edition and _is_edition(os.path.join(folder, name)))
     if others:
         lines.append("left alone in {}, from another edition: {} (not part of this one)".format(
             folder, ", ".join(others)))

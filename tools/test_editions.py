@@ -123,7 +123,7 @@ def test_editions_never_replace_a_file_they_did_not_write(tmp_path):
     board.mkdir()
     (board / "main.py").write_text("print('my own program')\n")
     result = tools("--microbit", str(board))
-    assert result.returncode == 2 and "is not a file an edition wrote" in result.stderr
+    assert result.returncode == 2 and "holds main.py, which no edition wrote" in result.stderr
     assert sorted(os.listdir(str(board))) == ["main.py"]  # nothing written at all
     assert (board / "main.py").read_text() == "print('my own program')\n"
     (board / "main.py").unlink()
@@ -135,15 +135,30 @@ def test_editions_never_replace_a_file_they_did_not_write(tmp_path):
 def test_an_edition_names_what_another_edition_left_in_its_folder(tmp_path):
     board = tmp_path / "board"
     assert tools("--microbit", str(board), "train").returncode == 0
-    (board / "notes.txt").write_text("mine\n")
     result = tools("--microbit", str(board))
     assert result.returncode == 0
     assert ("left alone in {}, from another edition: run.py, training.py (not part of this one)"
             .format(board)) in result.stdout.splitlines()
     assert result.stdout.splitlines()[-1].startswith("Copy main.py, network.py and neuron.py ")
-    assert (board / "notes.txt").read_text() == "mine\n"  # not an edition's, not named
-    assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py", "notes.txt",
+    assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py",
                                               "run.py", "training.py"]  # nothing deleted
+
+
+def test_an_edition_writes_all_its_files_or_none(tmp_path):
+    board = tmp_path / "board"
+    assert tools("--microbit", str(board)).returncode == 0
+    before = {name: (board / name).read_text() for name in os.listdir(str(board))}
+    (board / "network.py").chmod(0o444)  # read-only: refused before main.py is replaced
+    result = tools("--microbit", str(board), "train")
+    assert result.returncode == 2 and "network.py is read-only: not replaced" in result.stderr
+    assert {name: (board / name).read_text() for name in os.listdir(str(board))} == before
+    (board / "notes.txt").write_text("mine\n")  # a folder holding a file of the user's
+    (board / "network.py").chmod(0o644)
+    result = tools("--microbit", str(board), "train")
+    assert result.returncode == 2 and "holds notes.txt, which no edition wrote" in result.stderr
+    assert sorted(os.listdir(str(board))) == ["main.py", "network.py", "neuron.py", "notes.txt"]
+    result = tools("--microbit", "web")  # the project's own folders too
+    assert result.returncode == 2 and "which no edition wrote" in result.stderr
 
 
 def test_network_py_points_to_the_editions_tool():
