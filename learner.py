@@ -116,9 +116,13 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     ]
     for name, value in zip(PARAMETER_NAMES, (w1, w2, b1, w3, w4, b2, w5, w6, b3)):
         d = gradients[name]
+        step = value - learn_rate * d
+        if abs(step) == INF:
+            raise ValueError("{} - {} * d_L/d_{} overflowed: the numbers are too large".format(
+                name, learn_rate, name))
         left = "d_L/d_{} = {}".format(name, show(d))
-        lines.append(left + " " * (20 - len(left)) + "{} = {} - {} * {} = {}".format(
-            name, show(value), learn_rate, bracket(show(d)), show(value - learn_rate * d)))
+        lines.append(left + " " * max(2, 20 - len(left)) + "{} = {} - {} * {} = {}".format(
+            name, show(value), learn_rate, bracket(show(d)), show(step)))
     return lines
 
 

@@ -156,6 +156,11 @@ NUMBER_CASES = [
     ("backprop 1e308 0 1e308", lambda: backprop_example([1e308, 0], 1e308),
      (ValueError, "overflowed")),
     ("backprop inf 0 1", lambda: backprop_example([INF, 0], 1), (ValueError, "is inf")),
+    ("backprop's step of SGD overflows", lambda: backprop_example([1, 1], 5e306, OurNeuralNetwork.
+     from_parameters(1.79e308, -1.79e308, 0, 0, 0, 0, 50, 0, -25)), (ValueError, "w1 - 0.1 * d_L/d_w1 overflowed")),
+    ("backprop 1 2 1e300: each step on its own, after d_L", lambda: [
+        line.split("  ")[-1].strip()[:2] for line in backprop_example([1, 2], 1e300)[-9:]],
+     ["w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3"]),
     ("train on inf data", lambda: train([[INF, 0]], [1]),
      (ValueError, "data[0] or all_y_trues[0] is inf: training needs finite numbers")),
     ("train on inf labels", lambda: train(DATA, [1, 0, INF, 1]),
@@ -458,7 +463,8 @@ COMMAND_LINE_CASES = [
     ["predict", "160", "70", "--save", "w.json"], ["1e400", "1"], ["nan", "nan"], ["1", "2", "3"],
     ["--load", "w.json"], ["--load", "w.json", "--single-file"], ["--single-file"], ["--microbit", "x"],
     ["web", "--port", "99999"], ["web", "--port", "-1"], ["web", "extra"], ["trian"], ["--"],
-    ["-"], ["--help", "me"],
+    ["-"], ["--help", "me"], ["train", "--save", "--epochs"], ["train", "--epochs", "5", "--save"],
+    ["web", "--port", "\u00b2"], ["web", "--port", ""],
 ]
 
 
