@@ -450,9 +450,9 @@ def train_command(words, options):
     network, about = loaded(options.get("--load"))
     save = options.get("--save")
     if save is not None:  # can it be written? Now, not after the training; nothing is made
-        from support.files import writable
+        from support.files import can_save
 
-        _file_error(save, lambda: writable(save))
+        _file_error(save, lambda: can_save(save, PARAMETER_NAMES))
     # Every setting checked before the first line is printed (and the
     # losses' list tried: too many epochs for the memory is an error now).
     training_set([[0, 0]], [0], settings.get("learn_rate", 0.1), settings.get("epochs", 0),

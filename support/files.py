@@ -171,7 +171,21 @@ def save_numbers(path, names, values):
         if isnan(value) or value == INF or value == -INF:
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))
+    can_save(path, names)
     write_file(path, "{\n" + ",\n".join(lines) + "\n}\n")
+
+
+def can_save(path, names):
+    """Can save_numbers write names to path? The errors of writable, and a
+    ValueError for a file there that is not a weights file of those names
+    (a program, say, or notes): it is never replaced. Nothing is changed.
+    """
+    if writable(path) is not None:  # a file is there
+        try:
+            load_numbers(path, names)
+        except ValueError:
+            raise ValueError("{} is there and is not a weights file: not replaced".format(
+                path)) from None
 
 
 def load_numbers(path, names):
@@ -192,6 +206,8 @@ def load_numbers(path, names):
             path, len(names), ", ".join(names)))
     values = []
     for name in names:
+        if text.count('"{}"'.format(name)) > 1:  # JSON keeps the last of a name given twice
+            raise ValueError("{} holds {} twice".format(path, name))
         try:
             values.append(number(saved[name], name))
         except (TypeError, ValueError):

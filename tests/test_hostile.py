@@ -710,6 +710,37 @@ def test_files():
             restore()
         return False
 
+    def case_not_a_weights_file():
+        program = os.path.join(folder, "program.py")
+        _write(program, "print('mine')")
+        empty = os.path.join(folder, "empty.json")
+        _write(empty, "")
+        return (refused_and_unchanged(program, lambda: _read(program) == b"print('mine')")
+                and refused_and_unchanged(empty, lambda: _read(empty) == b""))
+
+    def case_long_name_in_bytes():
+        longest = os.path.join(folder, "\u00e9" * 125 + ".json")  # 255 bytes, é being two
+        good.save(longest)
+        OurNeuralNetwork.random(9).save(longest)
+        return OurNeuralNetwork.load(longest).parameters() == OurNeuralNetwork.random(9).parameters()
+
+    def case_folder_not_readable():
+        from support import files
+
+        real = files.os.open
+
+        def open_(path, flags, *mode):  # a folder we may write into but not read
+            if flags & os.O_DIRECTORY:
+                raise PermissionError(13, "Permission denied")
+            return real(path, flags, *mode)
+
+        files.os.open = open_
+        try:
+            OurNeuralNetwork.random(10).save(target)  # saved, and said so: no error
+        finally:
+            files.os.open = real
+        return OurNeuralNetwork.load(target).parameters() == OurNeuralNetwork.random(10).parameters()
+
     def loads(text_or_bytes, fragment):
         path = os.path.join(folder, "hostile.json")
         _write(path, text_or_bytes)
@@ -743,6 +774,11 @@ def test_files():
         ("a full disk leaves the old file whole", case_full_disk),
         ("Ctrl-C during a save leaves the old file whole", case_ctrl_c_during_save),
         ("a failed rename leaves the old file whole", case_rename_fails),
+        ("a file that is not a weights file is refused, unchanged", case_not_a_weights_file),
+        ("a name of 255 bytes is saved", case_long_name_in_bytes),
+        ("a folder that cannot be read still saves", case_folder_not_readable),
+        ("load a name given twice", lambda: loads(weights.replace('"b3": 0', '"b3": 0, "w1": 9'),
+                                                  "holds w1 twice")),
         ("load a FIFO: refused, not waited on", lambda: loads_path(fifo, "is not a regular file")),
         ("load /dev/null", lambda: loads_path("/dev/null", "is not a regular file")),
         ("load /dev/zero", lambda: loads_path("/dev/zero", "is not a regular file")),
