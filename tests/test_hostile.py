@@ -439,7 +439,22 @@ if numpy is not None:
             [numpy.array([1.0]), 2]), (TypeError, "inputs[0] must be a number")),
         ("Neuron bias numpy.array([1])", lambda: Neuron([0, 1], numpy.array([1.0])),
          (TypeError, "bias must be a number")),
+        ("train epochs numpy.array([5, 6])", lambda: train(DATA, LABELS, epochs=numpy.array([5, 6])),
+         (TypeError, "epochs must be a whole number, got array([5, 6])")),
+        ("random(seed=numpy.array([2]))", lambda: OurNeuralNetwork.random(seed=numpy.array([2])),
+         (TypeError, "seed must be a whole number")),
     ]
+
+
+class Seven:  # an integer type of its own, as the standard's __index__ makes one
+    def __index__(self):
+        return 7
+
+
+TYPE_CASES += [
+    ("random(seed=an __index__ type)", lambda: OurNeuralNetwork.random(seed=Seven()).parameters() ==
+     OurNeuralNetwork.random(seed=7).parameters(), True),
+]
 
 
 def test_types():
