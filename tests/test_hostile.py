@@ -859,8 +859,11 @@ def test_files_from_the_command_line():
     os.chmod(target, 0o444)
     fifo = os.path.join(folder, "fifo")
     os.mkfifo(fifo)
+    program = os.path.join(folder, "program.py")
+    _write(program, "print('mine')")
     cases = [
         (["network.py", "train", "--save", target], "is read-only: not replaced"),
+        (["network.py", "train", "--save", program], "is there and is not a weights file"),
         (["network.py", "train", "--save", "/dev/null"], "/dev/null is not a regular file"),
         (["network.py", "train", "--save", folder], "is not a regular file"),
         (["network.py", "train", "--save", fifo], "is not a regular file"),
@@ -879,8 +882,18 @@ def test_files_from_the_command_line():
             failures.append("{}: exit {}, {!r}".format(args, status, err))
     if _read(target) != before or stat.S_IMODE(os.stat(target).st_mode) != 0o444:
         failures.append("the read-only file changed")
-    if sorted(os.listdir(folder)) != ["fifo", "weights.json"]:
+    if sorted(os.listdir(folder)) != ["fifo", "program.py", "weights.json"]:
         failures.append("files appeared: {}".format(os.listdir(folder)))
+    if _read(program) != b"print('mine')":
+        failures.append("the program was replaced")
+    odd = os.path.join(folder, "x\udcff.json")  # a name that is not UTF-8: the byte 0xff
+    strict = dict(os.environ, PYTHONIOENCODING="utf-8")  # an output that takes UTF-8 only
+    for args in (["network.py", "train", "--epochs", "1", "--save", odd],
+                 ["network.py", "--load", odd, "1", "2"]) if sys.version_info >= (3, 7) else ():
+        # (CPython 3.6 cannot change its output's errors: there such a name still fails.)
+        status, out, err = _python(args, env=strict)
+        if status != 0 or "x\\udcff.json" not in out or err:
+            failures.append("{!r}: exit {}, {!r}".format(args, status, err[-200:]))
     assert not failures, "\n".join(failures)
 
 
