@@ -269,6 +269,8 @@ OPTIONS = {
     "x": {"--load": "a file name"},
     "web": {"--port": "a whole number >= 0"},
 }
+# Every option of some command: a word that is an option and never its value.
+ALL_OPTIONS = [option for command in OPTIONS for option in OPTIONS[command]]
 EDITIONS = ("--single-file", "--exercise", "--microbit")
 # What `web` serves: the page, and the modules it fetches.
 SERVED = ("/web", "/neuron.py", "/network.py", "/learner.py")  # and the files in these folders:
@@ -308,9 +310,7 @@ def main(args):
                 lines = network_example(numbers(words, "X1 X2", finite=False),
                                         **_given(network, about))
     except (ValueError, TypeError) as error:
-        print("network.py: error: {} (see: python3 network.py --help)".format(one_line(error)),
-              file=sys.stderr)
-        return 2
+        return refuse(error)
     for line in lines:
         print(line)
     return 0
@@ -340,12 +340,12 @@ def parse(args):
             continue
         if text in EDITIONS:
             raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(text))
-        if text not in OPTIONS["train"] and text not in OPTIONS["web"]:
+        if text not in ALL_OPTIONS:
             raise ValueError("unknown option {!r}".format(text))
         if text in options:
             raise ValueError("{} is given twice".format(text))
         value = args[i + 1] if i + 1 < len(args) else None
-        if value is None or value in OPTIONS["train"] or value in OPTIONS["web"]:  # --save --epochs
+        if value is None or value in ALL_OPTIONS:  # --save --epochs: no file named --epochs
             raise ValueError("{} needs a value".format(text))
         options[text] = value
         i += 2
@@ -514,8 +514,9 @@ def serve(words, options):
         daemon_threads = True
 
         def handle_error(self, request, client_address):  # a browser that went away: quiet
-            if not isinstance(sys.exc_info()[1], OSError):
-                print("network.py web: {}".format(one_line(sys.exc_info()[1])), file=sys.stderr)
+            error = sys.exc_info()[1]
+            if not isinstance(error, OSError):
+                print("network.py web: {}".format(one_line(error)), file=sys.stderr)
 
     os.chdir(project)
     try:
@@ -527,6 +528,12 @@ def serve(words, options):
     sys.stdout.flush()
     server.serve_forever()
     return 0
+
+
+def refuse(error, program="network.py", usage="python3 network.py --help"):
+    """A bad command line: one line on stderr that names the problem; returns 2, its exit status."""
+    print("{}: error: {} (see: {})".format(program, one_line(error), usage), file=sys.stderr)
+    return 2
 
 
 def one_line(error):

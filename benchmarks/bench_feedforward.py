@@ -27,6 +27,7 @@ try:  # the project's modules, beside this folder
 except (ImportError, AttributeError):  # MicroPython: run_micropython.py sets its path
     pass
 
+from common import interpreter, verdict  # noqa: E402
 from network import OurNeuralNetwork  # noqa: E402
 from neuron import sigmoid  # noqa: E402
 
@@ -117,12 +118,6 @@ def per_call(function, x, number):
     return time.ticks_diff(time.ticks_us(), start) / 1e6 / number
 
 
-def interpreter():
-    """Which interpreter runs this: "cpython 3.11.7", "micropython 1.28.0"."""
-    version = sys.implementation.version
-    return "{} {}".format(sys.implementation.name, ".".join([str(v) for v in version[:3]]))
-
-
 def main():
     number = 2000
     repeat = 40
@@ -149,16 +144,16 @@ def main():
     ours = times["ours"]
     ratio = ours / times["floor"]
     print("ours / floor     = {:.2f}   (goal <= 2.0: {}; the floor: one hand-inlined"
-          " expression)".format(ratio, "met" if ratio <= 2.0 else "MISSED"))
+          " expression)".format(ratio, verdict(ratio <= 2.0)))
     checks = ours / times["unchecked"]
     print("ours / unchecked = {:.2f}   (goal <= 1.10: {}; what the input checks cost)".format(
-        checks, "met" if checks <= 1.10 else "MISSED"))
+        checks, verdict(checks <= 1.10)))
     print("unchecked / floor = {:.2f}  (the article's one-object-per-neuron structure)".format(
         times["unchecked"] / times["floor"]))
     if "numpy" in times:
         faster = times["numpy"] / ours
         print("numpy / ours     = {:.2f}   (goal >= 3: {}; ours is that many times faster)".format(
-            faster, "met" if faster >= 3 else "MISSED"))
+            faster, verdict(faster >= 3)))
 
 
 if __name__ == "__main__":

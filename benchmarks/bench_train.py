@@ -28,6 +28,7 @@ try:  # the project's modules, beside this folder
 except (ImportError, AttributeError):  # MicroPython: run_micropython.py sets its path
     pass
 
+from common import interpreter, verdict  # noqa: E402
 from network import PEOPLE, OurNeuralNetwork  # noqa: E402
 from neuron import deriv_sigmoid, sigmoid  # noqa: E402
 
@@ -186,12 +187,6 @@ def seconds(function):
     return time.ticks_diff(time.ticks_us(), start) / 1e6
 
 
-def interpreter():
-    """Which interpreter runs this: "cpython 3.11.7", "micropython 1.28.0"."""
-    version = sys.implementation.version
-    return "{} {}".format(sys.implementation.name, ".".join([str(v) for v in version[:3]]))
-
-
 def main():
     repeat = 5
     candidates = [("floor", floor), ("ours", ours), ("article", article_loop)]
@@ -215,15 +210,15 @@ def main():
         print("  {:<8} {:7.1f} ms".format(name, times[name] * 1e3))
     ratio = times["ours"] / times["article"]
     print("ours / article  = {:.2f}   (goal <= 1.0: {}; the article's own loop in plain"
-          " Python)".format(ratio, "met" if ratio <= 1.0 else "MISSED"))
+          " Python)".format(ratio, verdict(ratio <= 1.0)))
     to_floor = times["ours"] / times["floor"]
     print("ours / floor    = {:.2f}   (goal <= 2, 1.5 excellent: {})".format(
-        to_floor, "met" if to_floor <= 2 else "MISSED"))
+        to_floor, verdict(to_floor <= 2)))
     print("article / floor = {:.2f}".format(times["article"] / times["floor"]))
     if "numpy" in times:
         faster = times["numpy"] / times["ours"]
         print("numpy / ours    = {:.2f}   (goal >= 4: {})".format(
-            faster, "met" if faster >= 4 else "MISSED"))
+            faster, verdict(faster >= 4)))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ def main(names):
         for module in MODULES:
             precompile(os.path.join(PROJECT, module + ".py"),
                        os.path.join(scratch, module + ".mpy"))
+        precompile(os.path.join(HERE, "common.py"), os.path.join(scratch, "common.mpy"))
         status = 0
         for name in names or BENCHMARKS:
             precompile(os.path.join(HERE, name + ".py"), os.path.join(scratch, name + ".mpy"))

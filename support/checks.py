@@ -22,15 +22,14 @@ def whole_number(value, name, least=None):
     more epochs than an index can count) raises ValueError; anything that is
     not a number (a word, a bool), TypeError.
     """
-    if type(value) is int:
-        pass
-    elif isinstance(value, bool) or not hasattr(value, "__index__") or getattr(value, "ndim", 0):
-        try:  # 3.0, Decimal(3), Fraction(3) are whole numbers too; a bool or an array is not
-            value = number(value, name)
-        except TypeError:
-            raise TypeError("{} must be a whole number, got {!r}".format(name, value)) from None
-    else:  # numpy's integers, and any other integer type
-        value = value.__index__()
+    if type(value) is not int:
+        if isinstance(value, bool) or not hasattr(value, "__index__") or getattr(value, "ndim", 0):
+            try:  # 3.0, Decimal(3), Fraction(3) are whole numbers too; a bool or an array is not
+                value = number(value, name)
+            except TypeError:
+                raise TypeError("{} must be a whole number, got {!r}".format(name, value)) from None
+        else:  # numpy's integers, and any other integer type
+            value = value.__index__()
     if value != value // 1 or least is not None and value < least:
         raise ValueError("{} must be a whole number{}, got {!r}".format(
             name, "" if least is None else " >= {}".format(least), value))

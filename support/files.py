@@ -66,7 +66,7 @@ def write_file(path, text):
         temporary = None
         if hasattr(os, "O_DIRECTORY"):  # the rename itself on the disk too, if we may
             try:  # read the folder: the file is in place all the same
-                folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
+                folder = os.open(path[:cut] or ".", os.O_RDONLY | os.O_DIRECTORY)
             except OSError:
                 folder = None
             if folder is not None:

@@ -16,7 +16,7 @@ import sys
 
 from tools.editions import command
 
-from learner import one_line, run  # Ctrl-C and a closed or full stdout, as for network.py
+from learner import refuse, run  # Ctrl-C and a closed or full stdout, as for network.py
 
 
 def main(args):
@@ -27,9 +27,7 @@ def main(args):
     try:
         lines = command(args)
     except ValueError as error:
-        print("python3 -m tools: error: {} (see: python3 -m tools --help)".format(one_line(error)),
-              file=sys.stderr)
-        return 2
+        return refuse(error, "python3 -m tools", "python3 -m tools --help")
     for line in lines:
         print(line)
     return 0
