@@ -1,60 +1,90 @@
-"""train's arguments, checked once before the first step: not the article's code.
+"""The network's and training's arguments, checked at the door: not the article's code.
 
-network.py's train and gradients use training_set, normal_numbers uses
-whole_number; the learner's command line checks its settings with them
-before it prints a line.
+network.py calls these so that its functions can be the article's lines:
+
+    neurons(h1, h2, o1, Neuron)         OurNeuralNetwork's three neurons
+    parameters(values, names)           the nine weights and biases, finite floats
+    pairs(y_true, y_pred)               mse_loss's two lists, finite floats
+    training_set(network, data, ...)    train's arguments, checked once before the first step
+    diverged(error, epoch, ...)         what train raises when it stops part way
+
+Each raises TypeError (not a number, not a list) or ValueError (nan, inf,
+out of range, lengths that differ) with a message that names the culprit.
 """
 
-import sys
+from math import isnan
 
-from neuron import length, number
+from support.numbers import finite, length, number, whole_number
 
 INF = float("inf")
 
 
-def whole_number(value, name, least=None):
-    """value as an int (of at least least, if given), or an error naming it.
+def neurons(h1, h2, o1, kind):
+    """Do h1, h2 and o1 make the article's network? Three objects of kind (Neuron),
+    h1 and h2 with one weight per input, o1 with one for each of h1 and h2."""
+    for name, neuron in (("h1", h1), ("h2", h2), ("o1", o1)):
+        if not isinstance(neuron, kind):
+            raise TypeError("{} must be a Neuron, got {!r}".format(name, neuron))
+    if len(h1.weights) != len(h2.weights):
+        raise ValueError("h1 and h2 see the same inputs, so need the same number of"
+                         " weights; got {} and {}".format(len(h1.weights), len(h2.weights)))
+    if len(o1.weights) != 2:
+        raise ValueError("o1 takes h1 and h2 as inputs: it needs 2 weights, got {}".format(
+            len(o1.weights)))
 
-    >>> whole_number(1000, "epochs", 0), whole_number(3.0, "seed")
-    (1000, 3)
 
-    A number that is not whole (2.5) or out of range (less than least, or
-    more epochs than an index can count) raises ValueError; anything that is
-    not a number (a word, a bool), TypeError.
+def parameters(values, names):
+    """values (w1, w2, b1, ... by names) as a tuple of finite floats, or the error naming one.
+
+    >>> parameters([1, 0.5], ["w1", "w2"])
+    (1.0, 0.5)
     """
-    if type(value) is not int:
-        if isinstance(value, bool) or not hasattr(value, "__index__") or getattr(value, "ndim", 0):
-            try:  # 3.0, Decimal(3), Fraction(3) are whole numbers too; a bool or an array is not
-                value = number(value, name)
-            except TypeError:
-                raise TypeError("{} must be a whole number, got {!r}".format(name, value)) from None
-        else:  # numpy's integers, and any other integer type
-            value = value.__index__()
-    if value != value // 1 or least is not None and value < least:
-        raise ValueError("{} must be a whole number{}, got {!r}".format(
-            name, "" if least is None else " >= {}".format(least), value))
-    if least is not None and value > sys.maxsize:  # epochs beyond what can ever run
-        raise ValueError("{}={} is too many: more than can be counted".format(name, value))
-    return int(value)
+    checked = []
+    for name, value in zip(names, values):
+        checked.append(finite(value, name))
+    return tuple(checked)
 
 
-def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, weights=(),
+def pairs(y_true, y_pred):
+    """mse_loss's lists as lists of finite floats, the same length and not empty.
+
+    >>> pairs([1, 0], (0.5, 0.25))
+    ([1.0, 0.0], [0.5, 0.25])
+    """
+    n = length(y_true, "y_true")
+    if length(y_pred, "y_pred") != n:
+        raise ValueError("y_true and y_pred must be the same length, got {} and {}".format(
+            n, len(y_pred)))
+    trues = []
+    preds = []
+    for i in range(n):
+        trues.append(finite(y_true[i], "y_true[{}]", i))
+        preds.append(finite(y_pred[i], "y_pred[{}]", i))
+    return trues, preds
+
+
+def training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1,
                  report=None):
-    """train's arguments, checked: (samples, labels, learn_rate, epochs, report_every,
-    a slot for each report's loss).
+    """train's arguments, checked: (samples, labels, learn_rate, epochs, a slot for
+    each report's loss).
 
-    >>> training_set([(-2, -1)], [1])
-    ([[-2.0, -1.0]], [1.0], 0.1, 0, 1, [])
+    >>> training_set(None, [(-2, -1)], [1])
+    ([[-2.0, -1.0]], [1.0], 0.1, 0, [])
 
-    Anything not a number raises TypeError; a nan or inf in the data or the
-    weights, lengths that differ, or settings out of range, ValueError naming it.
+    network (None: any) must be three different neurons of finite weights,
+    for 2 inputs. Anything not a number raises TypeError; a nan or inf in the
+    data, lengths that differ, labels whose loss would overflow, or settings
+    out of range, ValueError naming it.
     """
+    if network is not None:
+        if network.h1 is network.h2 or network.h1 is network.o1 or network.h2 is network.o1:
+            raise ValueError("to train, h1, h2 and o1 must be three different Neuron objects")
+        for w in network.parameters():
+            if w == INF or w == -INF or isnan(w):
+                raise ValueError("the network has a weight or bias of {}: training needs finite"
+                                 " ones".format(w))
     if report is not None and not callable(report):
         raise TypeError("report must be a function, such as print, or None; got {!r}".format(report))
-    for w in weights:
-        if w == INF or w == -INF:
-            raise ValueError("the network has a weight or bias of {}: training needs finite"
-                             " ones".format(w))
     epochs = whole_number(epochs, "epochs", 0)
     report_every = whole_number(report_every, "report_every", 1)
     learn_rate = number(learn_rate, "learn_rate")
@@ -69,12 +99,13 @@ def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, we
     for i in range(n):
         if length(data[i], "data[{}]".format(i)) != 2:
             raise ValueError("data[{}] must have 2 features, got {}".format(i, len(data[i])))
-        samples.append([number(data[i][0], "data[{}][0]", i), number(data[i][1], "data[{}][1]", i)])
-        labels.append(number(all_y_trues[i], "all_y_trues[{}]", i))
-        for value in samples[i] + [labels[i]]:
-            if value == INF or value == -INF:
-                raise ValueError("data[{0}] or all_y_trues[{0}] is inf: training needs finite"
-                                 " numbers".format(i))
+        samples.append([_datum(data[i][0], "data[{}][0]", i), _datum(data[i][1], "data[{}][1]", i)])
+        label = _datum(all_y_trues[i], "all_y_trues[{}]", i)
+        # The loss adds n squared errors, each of an output in 0..1: they must not overflow.
+        if (abs(label) + 1) * (abs(label) + 1) * n == INF:
+            raise ValueError("all_y_trues[{}] is {!r}: too large, its squared error overflows"
+                             " the loss (the article's answers are 1 and 0)".format(i, label))
+        labels.append(label)
     # One slot per report, made first, while a small board's heap still has
     # room in one piece (a list grown one item at a time needs ever larger blocks).
     try:
@@ -82,4 +113,32 @@ def training_set(data, all_y_trues, learn_rate=0.1, epochs=0, report_every=1, we
     except (MemoryError, OverflowError):
         raise ValueError("epochs={} is too many: no room for a loss every {} epochs".format(
             epochs, report_every)) from None
-    return samples, labels, learn_rate, epochs, report_every, losses
+    return samples, labels, learn_rate, epochs, losses
+
+
+def _datum(value, name, i):
+    # A number of the training data, finite.
+    value = number(value, name, i)
+    if value == INF or value == -INF:
+        raise ValueError("{} is inf: training needs finite numbers".format(name.format(i)))
+    return value
+
+
+def diverged(error, epoch, learn_rate, weights, names, data):
+    """What train raises when error stopped it in epoch, the weights as they were then:
+    a ValueError that names what overflowed (a weight, or a hidden neuron's sum for
+    a sample), or, where nothing did, error itself (the caller's report, say).
+    """
+    about = "training diverged in epoch {}: ".format(epoch)
+    advice = "; is learn_rate {!r} too large, or the data?".format(learn_rate)
+    for name, w in zip(names, weights):
+        if isnan(w - w):  # inf - inf is nan
+            return ValueError("{}{} overflowed ({}){}".format(about, name, w, advice))
+    w1, w2, b1, w3, w4, b2 = weights[:6]
+    for i in range(len(data)):
+        x = data[i]
+        for name, total in (("h1", w1 * x[0] + w2 * x[1] + b1), ("h2", w3 * x[0] + w4 * x[1] + b2)):
+            if isnan(total - total):
+                return ValueError("{}{}'s weighted sum for data[{}] overflowed ({}){}".format(
+                    about, name, i, total, advice))
+    return error

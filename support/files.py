@@ -2,14 +2,15 @@
 
 Not the article's code: network.py's save and load use it (only when
 called, so a small board that never saves never compiles it), and so do the
-learner's command line and the editions tool. Every file the project writes
-goes through write_file:
+command line and the editions tool. Every file the project writes goes
+through write_files, which writes a set of files all or nothing:
 
-    >>> import tempfile
-    >>> path = tempfile.mkdtemp() + "/weights.json"
-    >>> save_numbers(path, ["w1", "b1"], [0.5, -1.0])
-    >>> load_numbers(path, ["w1", "b1"])
+    >>> import tempfile, shutil
+    >>> folder = tempfile.mkdtemp()
+    >>> save_numbers(folder + "/weights.json", ["w1", "b1"], [0.5, -1.0])
+    >>> load_numbers(folder + "/weights.json", ["w1", "b1"])
     [0.5, -1.0]
+    >>> shutil.rmtree(folder)
 
 Portable: CPython 3.6+, PyPy and MicroPython (which has no os.open, so
 there a temporary name is checked free, then made: one program at a time).
@@ -19,31 +20,67 @@ import os
 from math import isnan
 from random import getrandbits
 
-from neuron import number
+from support.numbers import number
 
 INF = float("inf")
 
 
 def write_file(path, text):
-    """Write text to the file at path whole, or not at all.
+    """Write text to the file at path whole, or not at all (write_files, of one file)."""
+    write_files({path: text})
 
-    The text goes to a new, uniquely named file beside path, made
-    exclusively (never through a link, never over another file), flushed
-    to the disk, then renamed over path in one step: path holds the old
-    text or the new, even after a power cut (which may leave the temporary
-    file behind). What writable refuses raises before anything is made;
-    an OSError (a full disk) reaches the caller, the temporary file gone.
+
+def write_files(files):
+    """Write each text of files, {path: text}, to its path: all of them, or none.
+
+    Each text goes to a new, uniquely named file beside its path, made
+    exclusively (never through a link, never over another file) and flushed
+    to the disk. Only when all are written are they renamed over their paths,
+    each in one step: a file holds its old text or its new one, even after a
+    power cut (which may leave a temporary file behind). Should a rename of
+    several fail, those already done are undone from links to the old files.
+    What writable refuses raises before anything is made; an OSError (a full
+    disk, say) reaches the caller, every file as it was.
     """
-    path = file_name(path)
-    mode = writable(path)
-    temporary = None
+    modes = {}
+    for path in files:
+        modes[file_name(path)] = writable(path)  # every path checked before any is written
+    made = {}  # path: its temporary file
+    kept = {}  # path: a link to its old file, while several are renamed
+    done = []
     try:
-        cut = path.rfind("/") + 1  # the folder, and the name cut to leave room for the suffix:
-        base = path[cut:][:240]   # a file name holds at most 255 bytes, and é is two
-        while len(base.encode("utf-8", "surrogateescape")) > 240:
-            base = base[:-1]
+        for path in files:
+            made[path] = _temporary(path, files[path], modes[path])
+        for path in files:
+            if len(files) > 1 and modes[path] is not None and hasattr(os, "link"):
+                kept[path] = _unique(path, ".old")
+                os.link(path, kept[path])
+            getattr(os, "replace", os.rename)(made[path], path)  # MicroPython has no replace
+            del made[path]
+            done.append(path)
+        for path in files:
+            _sync_folder(path)
+    except BaseException:  # an error, or Ctrl-C, half way: every file as it was
+        for path in done if len(done) < len(files) else ():
+            if path in kept:
+                os.rename(kept.pop(path), path)
+            else:
+                os.remove(path)
+        for temporary in list(made.values()) + list(kept.values()):
+            if exists(temporary):
+                os.remove(temporary)
+        raise
+    for old in kept.values():
+        os.remove(old)
+
+
+def _temporary(path, text, mode):
+    # A new file beside path holding text, on the disk; its name.
+    temporary = None
+    f = None
+    try:
         while temporary is None:
-            name = "{}{}.{:08x}.tmp".format(path[:cut], base, getrandbits(32))
+            name = _unique(path, ".tmp")
             if hasattr(os, "open"):  # CPython, PyPy: made only if the name is free
                 try:  # a new file gets the umask's mode, as any other would
                     fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
@@ -62,38 +99,63 @@ def write_file(path, text):
                 os.fsync(f.fileno())
         if mode is not None and hasattr(os, "chmod"):
             os.chmod(temporary, mode)  # a file replaced keeps its mode
-        getattr(os, "replace", os.rename)(temporary, path)  # MicroPython has no replace
-        temporary = None
-        if hasattr(os, "O_DIRECTORY"):  # the rename itself on the disk too, if we may
-            try:  # read the folder: the file is in place all the same
-                folder = os.open(path[:cut] or ".", os.O_RDONLY | os.O_DIRECTORY)
-            except OSError:
-                folder = None
-            if folder is not None:
-                try:
-                    os.fsync(folder)
-                finally:
-                    os.close(folder)
-    except BaseException:  # an error, or Ctrl-C, half way: the temporary file goes
+    except BaseException:
         if temporary is not None and exists(temporary):
             os.remove(temporary)
         raise
+    return temporary
+
+
+def _unique(path, suffix):
+    # A name beside path, path's own cut to leave room for ".xxxxxxxx.tmp": a file
+    # name holds at most 255 bytes, and é is two.
+    cut = path.rfind("/") + 1
+    base = path[cut:][:240]
+    while len(base.encode("utf-8", "surrogateescape")) > 240:
+        base = base[:-1]
+    return "{}{}.{:08x}{}".format(path[:cut], base, getrandbits(32), suffix)
+
+
+def _sync_folder(path):
+    # The renames on the disk too, if we may read the folder: the file is in place all the same.
+    if hasattr(os, "O_DIRECTORY"):
+        try:
+            folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
 
 
 def writable(path):
-    """The mode of the file at path, which write_file keeps (None for a new file),
+    """The mode of the file at path, which write_files keeps (None for a new file),
     or an error; nothing is made or changed.
 
     A path that is not a string: TypeError. A folder, link, device or
-    read-only file at path: ValueError. No such folder, or one that cannot
-    be written into: OSError.
+    read-only file at path, or a name too long: ValueError. No such folder, a
+    folder deleted, or one that cannot be written into: OSError.
     """
     path = file_name(path)
-    folder = path[:path.rfind("/") + 1] or "."
-    if os.stat(folder)[0] & 0o170000 != 0o040000:
+    cut = path.rfind("/") + 1
+    folder = path[:cut] or "."
+    status = os.stat(folder)
+    if status[0] & 0o170000 != 0o040000:
         raise OSError(20, "{} is not a folder".format(folder))
     if hasattr(os, "access") and not os.access(folder, os.W_OK | os.X_OK):
         raise OSError(13, "cannot write into the folder {}".format(folder))
+    if getattr(status, "st_nlink", 1) == 0:  # deleted, while a program still stood in it
+        raise OSError(2, "the folder {} has been deleted".format(folder))
+    most = 255
+    if hasattr(os, "pathconf"):
+        try:
+            most = os.pathconf(folder, "PC_NAME_MAX")
+        except (OSError, ValueError):
+            pass
+    if len(path[cut:].encode("utf-8", "surrogateescape")) > most:
+        raise ValueError("{} is too long a name: a file name here holds at most {} bytes".format(
+            path, most))
     if not exists(path):
         return None
     mode = getattr(os, "lstat", os.stat)(path)[0]
@@ -111,7 +173,8 @@ def file_name(path):
     >>> file_name("weights.json")
     'weights.json'
 
-    Anything else, or an empty name, raises TypeError.
+    Anything else, or an empty name, raises TypeError; a name holding a NUL
+    byte, which no file can have, ValueError.
     """
     if hasattr(os, "fspath") and not isinstance(path, (str, bytes)):
         try:
@@ -120,6 +183,8 @@ def file_name(path):
             pass
     if not isinstance(path, str) or not path:
         raise TypeError("the file name must be a non-empty string, got {!r}".format(path))
+    if "\x00" in path:
+        raise ValueError("{!r} holds a NUL byte, which no file name can".format(path))
     return path
 
 
@@ -159,11 +224,14 @@ def read_file(path, limit):
         raise ValueError("{} is not UTF-8 text".format(path)) from None
 
 
-def save_numbers(path, names, values):
-    """Write the numbers values, called names, to path as a JSON object, crash-safely.
+def save_numbers(path, names, values, about=None):
+    """Write the numbers values, called names, to path as a JSON object, crash-safely;
+    with about, what they are about: {"shift": [a, b], "names": [A, B, Y]}.
 
     A value that is not a finite number raises ValueError, and nothing is written.
     """
+    import json
+
     lines = []
     for name, value in zip(names, values):
         if type(value) is not float:  # a numpy scalar, a Decimal: written as a float
@@ -171,6 +239,10 @@ def save_numbers(path, names, values):
         if isnan(value) or value == INF or value == -INF:
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))
+    if about is not None:
+        lines.append('  "shift": [{!r}, {!r}]'.format(float(about["shift"][0]),
+                                                     float(about["shift"][1])))
+        lines.append('  "names": ' + json.dumps(list(about["names"])))
     can_save(path, names)
     write_file(path, "{\n" + ",\n".join(lines) + "\n}\n")
 
@@ -189,10 +261,17 @@ def can_save(path, names):
 
 
 def load_numbers(path, names):
-    """The numbers called names that save_numbers wrote to path, in that order.
+    """The numbers called names that save_numbers wrote to path, in that order."""
+    return load_saved(path, names)[0]
+
+
+def load_saved(path, names):
+    """(the numbers called names, what they are about) that save_numbers wrote to
+    path; what they are about is None where the file does not say.
 
     Anything but a regular file holding a JSON object of exactly those names,
-    each a finite number, raises ValueError naming the file.
+    each a finite number, once (and perhaps shift and names), raises ValueError
+    naming the file.
     """
     import json
 
@@ -201,17 +280,55 @@ def load_numbers(path, names):
         saved = json.loads(text)
     except (ValueError, RuntimeError, MemoryError) as error:  # or nested too deeply
         raise ValueError("{} is not valid JSON ({})".format(path, error)) from None
-    if not isinstance(saved, dict) or sorted(saved) != sorted(names):
+    keys = sorted(saved) if isinstance(saved, dict) else None
+    about = None
+    if keys is not None and "shift" in saved and "names" in saved:
+        about = {"shift": saved.pop("shift"), "names": saved.pop("names")}
+    if keys is None or sorted(saved) != sorted(names):
         raise ValueError("{} must hold a JSON object of the {} numbers {}".format(
             path, len(names), ", ".join(names)))
+    if _keys(text) != len(keys):  # JSON keeps the last of a name given twice
+        raise ValueError("{} gives a name twice".format(path))
     values = []
     for name in names:
-        if text.count('"{}"'.format(name)) > 1:  # JSON keeps the last of a name given twice
-            raise ValueError("{} holds {} twice".format(path, name))
         try:
             values.append(number(saved[name], name))
         except (TypeError, ValueError):
             values.append(INF)
         if values[-1] == INF or values[-1] == -INF:
             raise ValueError("{}: {} must be a finite number, got {!r}".format(path, name, saved[name]))
-    return values
+    if about is not None:
+        shift, words = about["shift"], about["names"]
+        if (not isinstance(shift, list) or len(shift) != 2
+                or [v for v in shift if isinstance(v, bool) or not isinstance(v, (int, float))
+                    or isnan(v) or abs(v) == INF]):
+            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(path, shift))
+        if (not isinstance(words, list) or len(words) != 3
+                or [w for w in words if not isinstance(w, str) or not w]):
+            raise ValueError("{}: names must be three words, got {!r}".format(path, words))
+        about = {"shift": (float(shift[0]), float(shift[1])), "names": tuple(words)}
+    return values, about
+
+
+def _keys(text):
+    # How many names the JSON object text gives, counted in the text itself,
+    # "w\u0031" and "w1" as two: a string at depth 1 followed by ':'.
+    count = depth = 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            i += 1
+            while text[i] != '"':
+                i += 2 if text[i] == "\\" else 1
+            j = i + 1
+            while j < len(text) and text[j] in " \t\n\r":
+                j += 1
+            if depth == 1 and text[j:j + 1] == ":":
+                count += 1
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+        i += 1
+    return count

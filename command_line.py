@@ -1,0 +1,488 @@
+"""The command line of python3 network.py: each command, its options, and the page's server.
+
+usage: python3 network.py               the article's three worked examples
+       python3 network.py X1 X2         the article's network on the inputs X1 X2
+       python3 network.py predict WEIGHT_LB HEIGHT_IN [--load FILE]
+               is this person female (near 1) or male (near 0)? The inputs
+               are shifted as in the article (minus 135 lb, minus 66 in);
+               the network is the article's trained one, or FILE's
+       python3 network.py backprop [X1 X2 Y_TRUE] [--load FILE]
+               backpropagation by hand for one sample (default: Alice, -2 -1 1),
+               from every weight 1 and every bias 0, or from FILE's weights
+       python3 network.py train [--epochs N] [--learn-rate R] [--seed S]
+                                [--report-every K] [--load FILE] [--save FILE]
+               train on the article's four people (defaults: 1000 epochs,
+               learn rate 0.1, seed 1, the loss every 10 epochs), from the
+               seeded start or from FILE's weights; --save writes the result
+       python3 network.py train --people FILE [--shift A B] [the options above]
+               train on your own people (people.csv: the article's six), their
+               inputs shifted by A and B, or else by their mean; then predict
+               each person of FILE without an answer
+       python3 network.py --load FILE X1 X2     a saved network on X1 X2
+       python3 network.py web [--port P]        the playground page, served on
+               127.0.0.1 (default port 8000); open the address it prints
+The editions (one file, the exercise, the micro:bit) are made by
+python3 -m tools --help, in a checkout of the project.
+"""
+
+import sys
+from math import isnan
+
+import learner
+
+try:
+    from network import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
+except ImportError:  # a board, whose built-in network module wins: ours is ournetwork.py
+    from ournetwork import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
+
+INF = float("inf")
+COMMANDS = ("predict", "backprop", "train", "web")
+# Each option: the commands that take it (None: X1 X2, no command word), the
+# kind of its value, and the least and most a whole number may be.
+WHOLE, RATE, FILE, TWO = "a whole number", "a number > 0", "a file name", "two numbers A B"
+OPTIONS = {
+    "--epochs": (("train",), WHOLE, 0, None),
+    "--learn-rate": (("train",), RATE, None, None),
+    "--seed": (("train",), WHOLE, None, None),
+    "--report-every": (("train",), WHOLE, 1, None),
+    "--load": (("train", "predict", "backprop", None), FILE, None, None),
+    "--save": (("train",), FILE, None, None),
+    "--people": (("train",), FILE, None, None),
+    "--shift": (("train",), TWO, None, None),
+    "--port": (("web",), WHOLE, 0, 65535),
+}
+EDITIONS = ("--single-file", "--exercise", "--microbit")
+
+
+def main(args):
+    """Do what the command line args ask (see the usage above); returns the exit status.
+
+    A bad command line gets one line on stderr and exit status 2, and no
+    file is written.
+    """
+    if args in (["-h"], ["--help"]):
+        print(__doc__[__doc__.index("usage:"):].rstrip() if __doc__ else "usage: see command_line.py")
+        return 0
+    try:
+        command, values, options = parse(args)
+        if command == "train":
+            return train(options)
+        if command == "web":
+            return serve(options.get("--port", 8000))
+        network, about, people = loaded(options.get("--load"))
+        given = {"network": network, "about": about} if network is not None else {}
+        if command == "backprop":
+            sample = numbers(values, "X1 X2 Y_TRUE") if values else [-2, -1, 1]
+            lines = learner.backprop_example(sample[:2], sample[2], **given)
+        elif command == "predict":
+            a, b = numbers(values, " ".join(people["names"][:2]).upper())
+            lines = learner.predict(a, b, network, about, people)
+        elif values:
+            lines = network_example(numbers(values, "X1 X2", finite=False), **given)
+        elif network is not None:
+            raise ValueError("--load FILE needs X1 X2, predict, backprop or train with it")
+        else:
+            lines = worked_examples()
+    except (ValueError, TypeError) as error:
+        return refuse(error)
+    for line in lines:
+        print(line)
+    return 0
+
+
+def parse(args):
+    """The command (None for X1 X2), its words, and its options' values, each checked once.
+
+    >>> parse(["train", "--epochs", "20"])
+    ('train', [], {'--epochs': 20})
+
+    An unknown option or command, an option given twice, without its value,
+    with a command that does not take it, or with a value that is not what
+    it takes, raises ValueError naming it.
+    """
+    words, options = [], {}
+    i = 0
+    while i < len(args):
+        text = args[i]
+        if not text.startswith("-") or is_number(text):
+            words.append(text)
+            i += 1
+            continue
+        if text in EDITIONS:
+            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(text))
+        if text not in OPTIONS:
+            raise ValueError("unknown option {!r}".format(text))
+        if text in options:
+            raise ValueError("{} is given twice".format(text))
+        count = 2 if OPTIONS[text][1] == TWO else 1
+        given = args[i + 1:i + 1 + count]
+        if len(given) < count or [v for v in given if v in OPTIONS]:  # --save --epochs: no file --epochs
+            raise ValueError("{} needs {}".format(text, "a value" if count == 1 else OPTIONS[text][1]))
+        options[text] = value(text, given[0] if count == 1 else given)
+        i += 1 + count
+    command = words.pop(0) if words and words[0] in COMMANDS else None
+    if command is None and len(words) == 1 and not is_number(words[0]):
+        raise ValueError("unknown command {!r}: try predict, backprop, train, web, or X1 X2".format(
+            words[0]))
+    if command in ("train", "web") and words:
+        raise ValueError("{} takes options only, got {!r}".format(command, words[0]))
+    for option in options:
+        if command not in OPTIONS[option][0]:
+            raise ValueError("{} makes no sense {}".format(option, "with " + command if command
+                                                           else "here"))
+    if "--load" in options and "--seed" in options:
+        raise ValueError("--seed picks the random start and --load starts from FILE: give one")
+    if "--shift" in options and "--people" not in options:
+        raise ValueError("--shift shifts the measurements of --people FILE: give both")
+    return command, words, options
+
+
+def value(option, text):
+    """An option's value from its text, by the option's kind: an int, a float or a file name.
+
+    >>> value("--epochs", "20"), value("--learn-rate", "0.5")
+    (20, 0.5)
+
+    A value that is not what its option takes raises ValueError naming it.
+    """
+    commands, kind, least, most = OPTIONS[option]
+    if kind == FILE:
+        return text
+    if kind == TWO:
+        return tuple(numbers(text, "A B"))
+    digits = text[1:] if text[:1] == "-" else text
+    if kind == WHOLE and digits and not digits.strip("0123456789"):  # ASCII digits only: not ²
+        result = int(text)
+        if (least is None or result >= least) and (most is None or result <= most):
+            return result
+    if kind == RATE and is_number(text) and 0 < float(text) < INF:  # nan is not > 0
+        return float(text)
+    if most is not None:
+        must_be = "{} from {} to {}".format(kind, least, most)
+    else:
+        must_be = kind + ("" if least is None else " >= {}".format(least))
+    raise ValueError("{} must be {}, got {!r}".format(option, must_be, text))
+
+
+def is_number(text):
+    """Does float() take text (a word of the command line) as a number?"""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def numbers(texts, names, finite=True):
+    """The command line's numbers, as many as names has, as floats.
+
+    >>> numbers(["-2", "1.5"], "X1 X2")
+    [-2.0, 1.5]
+
+    A word, nan, inf (where finite), a number beyond float range (1e400) or a
+    wrong count raise ValueError.
+    """
+    values = []
+    for text in texts:
+        result = float(text) if is_number(text) else float("nan")
+        if isnan(result):
+            raise ValueError("{!r} is not a number".format(text))
+        if abs(result) == INF and "inf" not in text.lower():
+            raise ValueError("{!r} is beyond the range of a float".format(text))
+        if finite and abs(result) == INF:
+            raise ValueError("{!r} is not a finite number".format(text))
+        values.append(result)
+    if len(values) != len(names.split()):
+        raise ValueError("expected {} numbers {}, got {}".format(
+            len(names.split()), names, len(values)))
+    return values
+
+
+def loaded(path):
+    """(network, what to call it, its people) from the weights file path, or
+    (None, None, the article's people) without one. The people are the
+    measurements' names and shift that the file keeps (the article's, where
+    it keeps none), with no one to train on or predict."""
+    if path is None:
+        return None, None, learner.ARTICLE
+    from support.files import load_saved
+
+    try:
+        values, kept = load_saved(path, PARAMETER_NAMES)
+    except OSError as error:
+        raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
+    network = OurNeuralNetwork.from_parameters(*values)
+    people = learner.ARTICLE
+    if kept is not None and (kept["names"], kept["shift"]) != (people["names"], people["shift"]):
+        people = dict(kept, mean=False, train=[], predict=[])
+    return network, "the weights in {} ({})".format(path, learner.weights_text(network)), people
+
+
+def train(options):
+    """train [--option value]...: the training, its lines, then --save, if asked.
+
+    Every value is checked (parse), and --save's file tried, before the first line.
+    """
+    settings = {}
+    for option in ("--epochs", "--learn-rate", "--seed", "--report-every"):
+        if option in options:
+            settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate: learn_rate
+    people = learner.ARTICLE
+    if "--people" in options:
+        people = read_people(options["--people"], options.get("--shift"))
+    network, about, kept = loaded(options.get("--load"))
+    save = options.get("--save")
+    if save is not None:  # can it be written? Now, not after the training; nothing is made
+        from support.files import can_save
+
+        _file_error(save, lambda: can_save(save, PARAMETER_NAMES))
+    if people["mean"]:
+        print(learner.shift_line(people))
+    if network is not None:
+        print("Training {}:".format(about))
+    network, lines = learner.train_example(print, network=network, people=people, **settings)
+    for line in lines:
+        print(line)
+    if save is not None:
+        from support.files import save_numbers
+
+        about = None if people is learner.ARTICLE else {
+            "shift": list(people["shift"]), "names": list(people["names"])}
+        _file_error(save, lambda: save_numbers(save, PARAMETER_NAMES, network.parameters(), about))
+        print("saved the trained weights to " + save)
+    return 0
+
+
+def read_people(path, shift=None):
+    """The people of the CSV file at path, as parse_people reads them.
+
+    A file that is missing, not UTF-8 or larger than 100,000 bytes, or
+    whose text parse_people refuses, raises ValueError naming path.
+    """
+    from support.files import read_file
+
+    try:
+        text = read_file(path, 100000)
+    except OSError as error:
+        raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
+    return parse_people(text, path, shift)
+
+
+def parse_people(text, source="the people", shift=None):
+    """People to train on and to predict, from the text of a CSV file: a header
+    row name,A,B,Y names the two measurements and the answer; then each row is a
+    person: a name, two numbers, and the answer, 1 or 0, or nothing for a person
+    to predict (people.csv has the article's six).
+
+    >>> people = parse_people("name,weight_kg,height_cm,female\\nJo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
+    >>> people["shift"], people["train"][0], people["predict"]
+    ((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
+
+    The inputs are the measurements minus shift (A, B), or else minus the mean
+    of the people with an answer. A row that is not so, no header, fewer than
+    two people with an answer, or more than 1000 people raise ValueError
+    naming source and the line.
+    """
+    rows = []
+    names = None
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for n, line in enumerate(lines, 1):
+        where = "{}, line {}: ".format(source, n)
+        if not line.strip() or line.strip() == "\ufeff":
+            continue
+        row = _fields(line.lstrip("\ufeff"), where)
+        if len(row) != 4:
+            raise ValueError("{}{} {}, not 4: name,A,B,Y separated by commas".format(
+                where, len(row), "column" if len(row) == 1 else "columns"))
+        if names is None:
+            if [word for word in row[1:] if not word or is_number(word)]:
+                raise ValueError("{}no header: the first row names the columns, as"
+                                 " name,weight_kg,height_cm,female does".format(where))
+            names = tuple(row[1:])
+            continue
+        if not row[0]:
+            raise ValueError(where + "a person needs a name")
+        a, b = [_measurement(text, column, where) for text, column in zip(row[1:3], names)]
+        if row[3] not in ("1", "0", ""):
+            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
+                where, names[2], row[3]))
+        rows.append((row[0], a, b, float(row[3]) if row[3] else None))
+    where = "{}: ".format(source)
+    if names is None:
+        raise ValueError(where + "no header and no people: name,A,B,Y, then a row per person")
+    answered = [row for row in rows if row[3] is not None]
+    if len(answered) < 2:
+        raise ValueError("{}{} with an answer: training needs at least 2".format(
+            where, "only 1 person" if answered else "no one"))
+    if len(rows) > 1000:
+        raise ValueError("{}{} people: at most 1000".format(where, len(rows)))
+    mean = shift is None
+    if mean:
+        shift = (sum([row[1] for row in answered]) / len(answered),
+                 sum([row[2] for row in answered]) / len(answered))
+    people = {"names": names, "shift": tuple(shift), "mean": mean, "rows": rows, "train": [],
+              "predict": []}
+    for name, a, b, y in rows:
+        x = [a - shift[0], b - shift[1]]
+        if y is None:
+            people["predict"].append((name, x))
+        else:
+            people["train"].append((name, x, y))
+    return people
+
+
+def _fields(line, where):
+    # The comma-separated fields of a CSV line, each without the spaces around
+    # it; a field in double quotes may hold commas ("Smith, Jo").
+    fields, field, quoted = [], "", False
+    for c in line:
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted:
+            fields.append(field.strip())
+            field = ""
+        else:
+            field += c
+    if quoted:
+        raise ValueError(where + "a quote is not closed")
+    return fields + [field.strip()]
+
+
+def _measurement(text, column, where):
+    # A measurement of the people file, as a finite float.
+    if not text:
+        raise ValueError("{}{} is missing".format(where, column))
+    try:
+        return numbers([text], column)[0]
+    except ValueError as error:
+        raise ValueError("{}{}: {}".format(where, column, error)) from None
+
+
+def _file_error(path, action):
+    # action(), with a file's OSError as a ValueError that names the file.
+    try:
+        return action()
+    except OSError as error:
+        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
+
+
+def served(project):
+    """{address: file} of what `web` serves: the page and the modules it runs, by files.json."""
+    import json
+
+    with open(project + "/files.json") as f:
+        listed = json.load(f)
+    files = {"/files.json": "files.json", "/web/": "web/index.html"}
+    for name in listed["modules"] + listed["page"]:
+        files["/" + name] = name
+    return files
+
+
+def serve(port):
+    """web [--port P]: serve the playground page on 127.0.0.1, until Ctrl-C.
+
+    Exactly the files that files.json lists, and no other: no listing, nothing
+    compiled, a malformed request answered 400 or 404. A burst of a classroom's
+    requests waits its turn in a queue of 256.
+    """
+    try:
+        import os
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+        from socketserver import ThreadingMixIn
+    except ImportError:
+        raise ValueError("web needs a Python with http.server, such as CPython") from None
+    project = os.path.dirname(os.path.abspath(__file__))
+    if not os.path.isfile(os.path.join(project, "web", "index.html")):
+        raise ValueError("web needs the folder web/ beside command_line.py, as in a checkout of"
+                         " the project")
+    files = served(project)
+    types = {".py": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8",
+             ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css",
+             ".wasm": "application/wasm", ".json": "application/json"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            path = self.path.split("?")[0].split("#")[0]
+            name = files.get(path)
+            if name is None:
+                return self.send_error(404, "not part of the playground")
+            try:
+                with open(os.path.join(project, name), "rb") as f:
+                    body = f.read()
+            except OSError:
+                return self.send_error(404, "not part of the playground")
+            self.send_response(200)
+            self.send_header("Content-Type", types.get(name[name.rfind("."):], "text/plain"))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(body)
+
+        do_HEAD = do_GET
+
+        def log_message(self, *args):  # quiet: the address is all a learner needs
+            pass
+
+    class Server(ThreadingMixIn, HTTPServer):  # a connection left open stops no other
+        daemon_threads = True
+        request_queue_size = 256  # a classroom's burst, queued rather than refused
+
+        def handle_error(self, request, client_address):  # a browser that went away: quiet
+            error = sys.exc_info()[1]
+            if not isinstance(error, OSError):
+                print("network.py web: {}".format(one_line(error)), file=sys.stderr)
+
+    try:
+        server = Server(("127.0.0.1", port), Handler)
+    except OSError as error:
+        raise ValueError("cannot serve on port {} ({})".format(port, reason(error))) from None
+    print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(
+        server.server_address[1]))
+    sys.stdout.flush()
+    server.serve_forever()
+    return 0
+
+
+def refuse(error, program="network.py", usage="python3 network.py --help"):
+    """A bad command line: one line on stderr that names the problem; returns 2, its exit status."""
+    print("{}: error: {} (see: {})".format(program, one_line(error), usage), file=sys.stderr)
+    return 2
+
+
+def one_line(error):
+    """An error's message on one line: a newline in it (in a file name, say) is written \\n."""
+    return str(error).replace("\n", "\\n").replace("\r", "\\r")
+
+
+def reason(error):
+    """What an OSError says went wrong, without its number: "No such file or directory"."""
+    return getattr(error, "strerror", None) or str(error)
+
+
+def run(args, main=main, program="network.py"):
+    """main(args) for the command line: its exit status, with one line for Ctrl-C
+    (status 130) or an output that cannot be written (1: a full disk, a closed
+    stdout), and quiet when the reader has gone (141, a broken pipe, as Unix tools)."""
+    try:
+        if sys.stdout is None:  # started with stdout closed
+            raise OSError(9, "stdout is closed")
+        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8: \xff, no traceback
+            sys.stdout.reconfigure(errors="backslashreplace")
+        status = main(args)
+        sys.stdout.flush()
+        return status
+    except KeyboardInterrupt:
+        print("{}: interrupted".format(program), file=sys.stderr)
+        return 130
+    except OSError as error:  # writing to stdout: EPIPE (32), the reader has gone; or ENOSPC...
+        closed = error.args[:1] == (32,)
+        if not closed and sys.stderr is not None:
+            print("{}: error: cannot write the output ({})".format(program, one_line(reason(error))),
+                  file=sys.stderr)
+        try:  # so that Python's own last flush at exit finds nothing to write
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (ImportError, AttributeError, OSError, ValueError):
+            pass
+        return 141 if closed else 1
