@@ -1,0 +1,86 @@
+"""The playground page's server: what `python3 network.py web` serves, and nothing else.
+
+Not the article's code, and only for CPython or PyPy on a computer: the command
+line (command_line.py) imports it when asked to serve, so that a small board
+never loads it. It serves exactly the files that files.json lists (the page, and
+the modules the page runs), on 127.0.0.1.
+"""
+
+import os
+import sys
+
+
+def served(project):
+    """{address: file} of what `web` serves: the page and the modules it runs, by files.json."""
+    import json
+
+    with open(project + "/files.json") as f:
+        listed = json.load(f)
+    files = {"/files.json": "files.json", "/web/": "web/index.html"}
+    for name in listed["modules"] + listed["page"]:
+        files["/" + name] = name
+    return files
+
+
+def serve(port):
+    """web [--port P]: serve the playground page on 127.0.0.1, until Ctrl-C.
+
+    Exactly the files that files.json lists, and no other: no listing, nothing
+    compiled, a malformed request answered 400 or 404. A burst of a classroom's
+    requests waits its turn in a queue of 256.
+    """
+    try:
+        from http.server import BaseHTTPRequestHandler, HTTPServer
+        from socketserver import ThreadingMixIn
+    except ImportError:
+        raise ValueError("web needs a Python with http.server, such as CPython") from None
+    project = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if not os.path.isfile(os.path.join(project, "web", "index.html")):
+        raise ValueError("web needs the folder web/ beside network.py, as in a checkout of"
+                         " the project")
+    files = served(project)
+    types = {".py": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8",
+             ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css",
+             ".wasm": "application/wasm", ".json": "application/json"}
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            path = self.path.split("?")[0].split("#")[0]
+            name = files.get(path)
+            if name is None:
+                return self.send_error(404, "not part of the playground")
+            try:
+                with open(os.path.join(project, name), "rb") as f:
+                    body = f.read()
+            except OSError:
+                return self.send_error(404, "not part of the playground")
+            self.send_response(200)
+            self.send_header("Content-Type", types.get(name[name.rfind("."):], "text/plain"))
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command == "GET":
+                self.wfile.write(body)
+
+        do_HEAD = do_GET
+
+        def log_message(self, *args):  # quiet: the address is all a learner needs
+            pass
+
+    class Server(ThreadingMixIn, HTTPServer):  # a connection left open stops no other
+        daemon_threads = True
+        request_queue_size = 256  # a classroom's burst, queued rather than refused
+
+        def handle_error(self, request, client_address):  # a browser that went away: quiet
+            error = sys.exc_info()[1]
+            if not isinstance(error, OSError):
+                print("network.py web: {}".format(str(error).replace("\n", " ")), file=sys.stderr)
+
+    try:
+        server = Server(("127.0.0.1", port), Handler)
+    except OSError as error:
+        raise ValueError("cannot serve on port {} ({})".format(port, error.strerror or error)) from None
+    print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(
+        server.server_address[1]))
+    sys.stdout.flush()
+    server.serve_forever()
+    return 0
