@@ -1,22 +1,28 @@
-"""python3 -m tools: write the other editions of the article's code (see tools/editions.py).
+"""python3 -m tools: the other editions of the article's code, and the playground page.
 
 usage: python3 -m tools --single-file      the article's code as one file, on stdout:
                                            python3 -m tools --single-file > ournn.py
        python3 -m tools --exercise         the same as an exercise, six functions to write:
                                            python3 -m tools --exercise > exercise.py
-       python3 -m tools --microbit DIR     write the micro:bit edition (the worked
-                                           examples) into DIR: a new or empty folder,
-                                           or one holding only editions' files
+       python3 -m tools --microbit DIR     the micro:bit edition (the worked examples),
+                                           written into DIR: one .hex file for the
+                                           board (V1 and V2), and its loose files;
+                                           DIR new or empty, or holding only
+                                           editions' files
        python3 -m tools --microbit DIR train   the same for the article's training
+       python3 -m tools --page             the playground page as one HTML file:
+                                           python3 -m tools --page > playground.html
 
 A bad command line gets one line on stderr and exit status 2.
 """
 
 import sys
 
-from tools.editions import command
+from tools.cutting import PROJECT  # noqa: F401 (puts the project's modules on sys.path)
 
-from learner import refuse, run  # Ctrl-C and a closed or full stdout, as for network.py
+from command_line import refuse, run  # noqa: E402 (Ctrl-C and a closed stdout, as network.py)
+
+USAGE = "python3 -m tools --help"
 
 
 def main(args):
@@ -27,11 +33,37 @@ def main(args):
     try:
         lines = command(args)
     except ValueError as error:
-        return refuse(error, "python3 -m tools", "python3 -m tools --help")
+        return refuse(error, "python3 -m tools", USAGE)
     for line in lines:
         print(line)
     return 0
 
 
+def command(args):
+    """What python3 -m tools ARGS prints, as lines; a misused option, or a folder
+    that cannot be written, raises ValueError."""
+    option = args[0]
+    if args == ["--single-file"] or args == ["--exercise"]:
+        from tools import editions
+
+        return [(editions.single_file() if option == "--single-file" else editions.exercise())
+                .rstrip("\n")]
+    if args == ["--page"]:
+        try:
+            from tools.page import page
+        except ImportError as error:
+            raise ValueError("--page: the page tool is not there yet ({})".format(error))
+        return [page().rstrip("\n")]
+    if option == "--microbit" and (len(args) == 2 or len(args) == 3 and args[2] == "train"):
+        from tools import microbit
+
+        return microbit.write(args[1], training=len(args) == 3)
+    if option in ("--single-file", "--exercise", "--microbit", "--page"):
+        raise ValueError("{} takes {}".format(
+            option, "one folder, DIR, and then train or nothing" if option == "--microbit"
+            else "no value"))
+    raise ValueError("unknown option {!r}".format(option))
+
+
 if __name__ == "__main__":
-    sys.exit(run(main, sys.argv[1:], "python3 -m tools"))
+    sys.exit(run(sys.argv[1:], main, "python3 -m tools"))

@@ -1,281 +1,251 @@
-"""The micro:bit editions, cut from the real modules: the article's worked examples,
-and its training, on a BBC micro:bit.
+"""The micro:bit editions, cut from the real modules (tools/cutting.py), written into a
+folder all or nothing, with one Universal Hex that a V1 or a V2 board runs.
 
     python3 -m tools --microbit DIR          the worked examples
     python3 -m tools --microbit DIR train    the training
 
-Made with tools/editions.py's cutting (cut, without_docstrings) and written
-with its write_edition, which never replaces a file an edition did not write.
+The BBC micro:bit V1 (MicroPython 1.9.2) has about 10 KB of heap, which holds
+the compiled code too, a flat file system, a stack for about five nested calls
+and 30-bit floats. So each edition is a few small modules cut from the real
+ones, docstrings left out (the board compiles each module from source, and two
+small ones fit where one large one does not), and a main.py that imports them
+in order. Where the board has no room for a real function, a stand-in takes its
+place and says so (tools/programs/shallow.py, trusting.py). The V2 runs the same
+files. The .hex needs micropython-microbit-fs and universal-hex (PyPI): the
+editions tool's own dependencies, never the modules'.
 """
 
 import ast
+import os
 
-from tools.editions import MARK, cut, read, without_docstrings
+from support.files import file_name, write_files
+from tools.cutting import MARK, PROJECT, cut, defines, imports, origins, program, read, without
 
-# --- The micro:bit edition
-#
-# The BBC micro:bit (MicroPython 1.9.2) has about 10 KB of heap, a flash
-# file system of about 15 KB and a stack for about 6 nested calls. What
-# fits: of neuron.py, the sigmoid, the neuron and the numbers' checks; of
-# network.py, the network's feedforward and its hand calculation, and the
-# worked examples. Docstrings are left out (compiling them takes heap;
-# comments cost only flash), and so is what needs training, files or a
-# command line.
-MICROBIT_NEURON = ["math", "sigmoid", "deriv_sigmoid", "Neuron.__init__",
-                   "Neuron.feedforward", "Neuron.checked", "Neuron.explain", "INF", "number",
-                   "length", "show", "show_list"]
-MICROBIT_NETWORK = [
-    "OurNeuralNetwork.__init__",
-    "OurNeuralNetwork.feedforward",
-    "OurNeuralNetwork.explain",
-    "neuron_example",
-    "network_example",
-    "NEURON_EXAMPLES",
-    "NETWORK_EXAMPLE",
+SHALLOW = "tools/programs/shallow.py"  # stand-ins for the stack (the worked examples)
+TRUSTING = "tools/programs/trusting.py"  # for the heap and the time (the training)
+TRAIN = "tools/programs/training_train.py"  # train's loop, LOOP filled in
+# The board's file system has no folders: support/'s modules become support.py.
+MOVED = {"support.numbers": "support", "support.checks": "support"}
+
+# Each edition: its board modules, in the order main.py imports them, each cut
+# from real modules (file, the statements and methods it keeps) or a program's.
+EXAMPLES = [
+    ("support.py", [
+        ("support/numbers.py", ["INF", "LIMIT", "checked_inputs", "outside", "number", "length",
+                                "show", "show_list"]),
+        ("support/checks.py", ["neurons"]),
+    ]),
+    ("shallow.py", [(SHALLOW, ["weights_and_bias", "dot"])]),
+    ("neuron.py", [("neuron.py", ["sigmoid", "Neuron.__init__", "Neuron.feedforward",
+                                  "Neuron.explain"])]),
+    ("network.py", [("network.py", ["OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
+                                    "OurNeuralNetwork.explain"])]),
+    ("examples.py", [("network.py", ["NEURON_EXAMPLES", "NETWORK_EXAMPLE", "neuron_example",
+                                     "network_example"])]),
 ]
+TRAINING = [
+    ("support.py", [
+        ("support/numbers.py", ["INF", "LIMIT", "outside"]),
+        (TRUSTING, ["dot", "number", "weights_and_bias", "neurons", "parameters", "pairs"]),
+    ]),
+    ("neuron.py", [(TRUSTING, ["sigmoid"]), ("neuron.py", ["Neuron.__init__",
+                                                           "Neuron.feedforward"])]),
+    ("network.py", [("network.py", [
+        "PARAMETER_NAMES", "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
+        "OurNeuralNetwork.set_parameters", "partial_derivatives", "PEOPLE", "NEW_PEOPLE"])]),
+    ("training.py", [(TRAIN, None)]),
+]
+SOURCES = {TRAIN: "network.py's OurNeuralNetwork.train"}
+HEX = {False: "examples.hex", True: "training.hex"}
+INSTALL = "python3 -m pip install micropython-microbit-fs==0.1.2 universal-hex==0.1.0"
 
-MICROBIT_HEADER = """\
-# {name} for the BBC micro:bit, {mark}, made from the real
-# {name} by: python3 -m tools --microbit DIR
-# Docstrings and what the board has no room for are left out.
+HEADER = """\
+# {name} for the BBC micro:bit, {mark},
+# cut from {sources} by: python3 -m tools --microbit DIR{train}
+# Docstrings, and what the board has no room for, are left out (docs/microbit.md);
+# a stand-in says so where it takes a real one's place.
 """
-
-MICROBIT_MAIN = """\
-# main.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR
-# The article's worked examples, printed at power-up as `python3 network.py`
-# prints them (with the board's 6-digit floats).
-
-# neuron first: compiling a module takes heap that network's code would hold.
-import neuron
-from network import NETWORK_EXAMPLE, NEURON_EXAMPLES, network_example, neuron_example
-
-# The examples are called from here rather than through worked_examples():
-# the board's stack has room for only a few nested calls.
-for weights, bias, x in NEURON_EXAMPLES:
-    for line in neuron_example(weights, bias, x):
-        print(line)
-    print()
-for line in network_example(NETWORK_EXAMPLE):
-    print(line)
-"""
+MAIN_HEADER = "# {name} for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR{train}"
 
 
-def microbit_edition():
-    """The micro:bit edition: {file name: text} for main.py, neuron.py and network.py."""
-    network = cut(without_docstrings(read("network.py")), MICROBIT_NETWORK).lstrip("\n")
-    return {
-        "main.py": MICROBIT_MAIN.format(mark=MARK),
-        "neuron.py": MICROBIT_HEADER.format(name="neuron.py", mark=MARK)
-        + cut(without_docstrings(read("neuron.py")), MICROBIT_NEURON).lstrip("\n"),
-        "network.py": MICROBIT_HEADER.format(name="network.py", mark=MARK)
-        + "from neuron import Neuron, show, show_list\n\n\n" + network,
-    }
+def modules(edition, train=""):
+    """{board file name: text} of an edition's modules (EXAMPLES or TRAINING)."""
+    where = origins(sorted(set([f for name, parts in edition for f, keep in parts])), MOVED)
+    local = [name[:-3] for name, parts in edition]
+    files = {}
+    for name, parts in edition:
+        code = "\n\n\n".join([_part(f, keep).strip("\n") for f, keep in parts]) + "\n"
+        for defined in defines(code):  # what later modules import from this one
+            where[defined] = name[:-3]
+        sources = []
+        for f, keep in parts:
+            if SOURCES.get(f, f) not in sources:
+                sources.append(SOURCES.get(f, f))
+        header = HEADER.format(name=name, mark=MARK, sources=" and ".join(sources), train=train)
+        files[name] = header + imports(code, where, local) + "\n\n" + code
+    return files
 
 
-# --- The training edition: python3 -m tools --microbit DIR train
-#
-# The article's training at power-up, with the article's settings (1000
-# epochs, learn rate 0.1, the loss every 10 epochs) from the seeded start.
-# Cut as they are: partial_derivatives and the loop of OurNeuralNetwork.train,
-# and what they use: the network's feedforward, set_parameters, mse_loss and
-# Emily and Frank (network.py), sigmoid and the neuron's feedforward (neuron.py).
-# The board's heap (about 10 KB) holds no more, so these are left out
-# (docs/microbit.md has the figures):
-#   - the checks of numbers from outside: two stand-ins trust the article's
-#     numbers, and the constructors keep theirs unchecked;
-#   - train's checks of its data and settings (support/checks.py), and its
-#     undoing of the steps after an overflow;
-#   - normal_numbers and PEOPLE: the seeded start's nine numbers and the data
-#     are worked out by the real code when the edition is made;
-#   - the loss chart (learner.py): it does not compile in what heap is left.
-# The board compiles each module from source, which needs at least 1.6 KB
-# of heap more than the module then keeps: so five small modules, each
-# imported before the one that imports it (the stack has no room for an
-# import within an import within an import), and two lines in main.py.
-TRAINING_NEURON = ["sigmoid", "Neuron.feedforward"]
-TRAINING_NETWORK = ["OurNeuralNetwork.feedforward", "OurNeuralNetwork.set_parameters", "mse_loss",
-                    "partial_derivatives", "NEW_PEOPLE"]
-
-TRAINING_HEADER = """\
-# {name} for the BBC micro:bit, {mark}, made from the real
-# {source} by: python3 -m tools --microbit DIR train
-# Docstrings and what the board has no room for are left out.
-"""
-
-# Hand-written stand-ins for what the board has no room for (see above).
-STAND_INS = """\
-# number and length stand in for the real ones, which check numbers from
-# outside; the numbers here are the article's. (No room for the checks.)
-def number(value, name, *index):
-    return float(value)
-
-
-def length(values, name):
-    return len(values)
-
-
-"""
-NEURON_INIT = """\
-    def __init__(self, weights, bias):  # the board's: the numbers unchecked
-        self.weights = weights
-        self.bias = bias
-
-"""
-NETWORK_INIT = """\
-    def __init__(self, h1, h2, o1):  # the board's: the neurons unchecked
-        self.h1 = h1
-        self.h2 = h2
-        self.o1 = o1
-
-"""
-WORKED_OUT = """\
-
-
-# Worked out from network.py when this edition was made: the article's data
-# (PEOPLE's inputs and answers), and the seeded start, normal_numbers(9, seed=1)
-# (w1, w2, b1, w3, w4, b2, w5, w6, b3).
-DATA = {data!r}
-ALL_Y_TRUES = {all_y_trues!r}
-START = [{start}]
-"""
-
-TRAIN = """\
-# OurNeuralNetwork.train for the board: its loop as network.py has it, and
-# around it no more than the loop needs. Left out: train's checks of its data
-# and settings, and its undoing of the steps after an overflow.
-def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, report, losses):
-    w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
-{loop}
-    self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
-    return losses
-"""
-
-TRAINING_MAIN = """\
-# main.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR train
-# At power-up: the article's training (run.py; code kept here in main.py would
-# take twice the heap it takes in a module).
-from run import main
-
-main()
-"""
-
-TRAINING_RUN = """\
-# run.py for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR train
-# The article's training, run by main.py at power-up. It prints what
-# `python3 network.py train` prints (the loss every 10 epochs, the final loss,
-# Emily and Frank) but the loss chart, with the board's 6-digit floats, then the
-# board's time for the 1000 epochs. A dot lights up every 40 epochs; then
-# button A shows Emily's answer, button B Frank's: F (female) or M (male).
-
-# Each module before the one that imports it: the board's stack has no room
-# for an import within an import within an import.
-import neuron
-import network
-import training
-from microbit import button_a, button_b, display, running_time
-
-
-def report(line):
-    # Each of train's reports ("Epoch 40 loss: 0.065"), and a dot every 40 epochs.
-    print(line)
-    dot = int(line.split()[1]) // 40
-    display.set_pixel(dot % 5, dot // 5, 9)
-
-
-def main():
-    # As `python3 network.py train` runs it (learner.py's train_example).
-    data = network.DATA
-    all_y_trues = network.ALL_Y_TRUES
-    w = network.START
-    net = network.OurNeuralNetwork(neuron.Neuron([w[0], w[1]], w[2]),
-                                   neuron.Neuron([w[3], w[4]], w[5]),
-                                   neuron.Neuron([w[6], w[7]], w[8]))
-    began = running_time()
-    training.train(net, w, data, all_y_trues, 0.1, 1000, 10, report, [None] * 100)
-    seconds = (running_time() - began) / 1000
-    final = network.mse_loss(all_y_trues, [net.feedforward(x) for x in data])
-    print("Final loss (after epoch 999, the last): {{:.3f}}".format(final))
-    print()
-    answers = ""
-    for name, x in network.NEW_PEOPLE:
-        y = net.feedforward(x)
-        print("{{}}: [{{}}, {{}}] -> {{:.3f}}".format(name, x[0], x[1], y))
-        answers += "F" if y >= 0.5 else "M"  # in the article's data 1 = female, 0 = male
-    print("trained 1000 epochs in {{:.1f}} s".format(seconds))
-    display.show(answers[0])
-    while True:
-        if button_a.was_pressed():
-            display.show(answers[0])
-        if button_b.was_pressed():
-            display.show(answers[1])
-"""
-
-# What python3 -m tools --microbit DIR train prints after the files it wrote.
-TRAINING_NOTE = ("Copy the five files written to the micro:bit (see docs/microbit.md); at power-up"
-                 " main.py trains the network as `python3 network.py train` does and prints"
-                 " the same lines but the chart, then the board's time for it.")
-
-
-def microbit_training_edition():
-    """The training edition: {file name: text} for main.py and the four modules it runs."""
-    import network as real  # the seeded start, worked out by the real code
-
-    def header(name, source="network.py"):
-        return TRAINING_HEADER.format(name=name, source=source, mark=MARK)
-
-    neuron = _with_init(_part("neuron.py", TRAINING_NEURON), "Neuron", NEURON_INIT)
-    network = _with_init(_part("network.py", TRAINING_NETWORK), "OurNeuralNetwork", NETWORK_INIT)
-    return {
-        "main.py": TRAINING_MAIN.format(mark=MARK),
-        "run.py": TRAINING_RUN.format(mark=MARK),
-        "neuron.py": header("neuron.py", "neuron.py") + "from math import exp, isnan\n\n"
-        "INF = float(\"inf\")\n\n\n" + STAND_INS + neuron,
-        "network.py": header("network.py") + "from math import isnan\n\n"
-        "from neuron import length, number, sigmoid\n\nINF = float(\"inf\")\n\n\n"
-        + network + WORKED_OUT.format(
-            data=[x for name, x, y in real.PEOPLE], all_y_trues=[y for name, x, y in real.PEOPLE],
-            start=_numbers(real.normal_numbers(9, 1))),
-        "training.py": header("training.py") + "from math import isnan\n\n"
-        "from network import mse_loss, partial_derivatives\n\n\n" + TRAIN.format(loop=train_loop()),
-    }
+def _part(name, keep):
+    # The statements keep names, cut from name; or, keep None, the program name.
+    if keep is None:
+        return program(os.path.basename(name), {"LOOP": train_loop()})
+    return cut(without(read(name)), keep)
 
 
 def train_loop():
-    """The loop of OurNeuralNetwork.train in network.py (for epoch in ...), with the
-    comments just above it, as it is there, indented as in a function's body."""
-    source = without_docstrings(read("network.py"))
+    """The loop of OurNeuralNetwork.train in network.py (for epoch in ...), as it is
+    there, indented as in a function's body."""
+    source = without(read("network.py"))
     lines = source.split("\n")
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.For) and getattr(node.target, "id", None) == "epoch":
-            first = node.lineno - 1
-            while lines[first - 1].strip().startswith("#"):
-                first -= 1
             end = node.lineno  # past the last line indented deeper than the for
-            while end < len(lines) and (not lines[end].strip()
-                                        or _indent(lines[end]) > node.col_offset):
+            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > node.col_offset):
                 end += 1
-            return "\n".join([line[node.col_offset - 4:] for line in lines[first:end]]).rstrip("\n")
+            return "\n".join([line[node.col_offset - 4:] for line in lines[node.lineno - 1:end]]
+                             ).rstrip("\n")
     raise ValueError("network.py has no training loop (for epoch in ...)")
-
-
-def _numbers(values):
-    # values as a list's items, three to a line.
-    rows = [", ".join([repr(v) for v in values[i:i + 3]]) for i in range(0, len(values), 3)]
-    return (",\n" + " " * 9).join(rows)
 
 
 def _indent(line):
     return len(line) - len(line.lstrip())
 
 
-def _part(name, keep):
-    # The statements named in keep, cut from the real module name, without docstrings.
-    return cut(without_docstrings(read(name)), keep).lstrip("\n")
+def microbit_edition():
+    """The worked examples' edition: {file name: text}, main.py and the modules it imports."""
+    files = modules(EXAMPLES)
+    files["main.py"] = program("microbit_main.py", {
+        "HEADER": MAIN_HEADER.format(name="main.py", mark=MARK, train="")}) + "\n"
+    return files
 
 
-def _with_init(source, cls, init):
-    # source with init as the first method of its class cls.
-    line = "class {}:\n".format(cls)
-    if line not in source:
-        raise ValueError("no class {} to give the board's constructor".format(cls))
-    return source.replace(line, line + init, 1)
+def microbit_training_edition():
+    """The training edition: {file name: text}, main.py, run.py and the modules they import."""
+    from support.numbers import normal_numbers  # the seeded start, worked out here
+
+    start = [repr(w) for w in normal_numbers(9, 1)]
+    files = modules(TRAINING, " train")
+    files["main.py"] = program("training_main.py", {
+        "HEADER": MAIN_HEADER.format(name="main.py", mark=MARK, train=" train")}) + "\n"
+    files["run.py"] = program("training_run.py", {
+        "HEADER": MAIN_HEADER.format(name="run.py", mark=MARK, train=" train"),
+        "START": "START = [" + ",\n         ".join([", ".join(start[i:i + 3])
+                                                for i in range(0, 9, 3)]) + "]"}) + "\n"
+    return files
+
+
+def universal_hex(files):
+    """One Universal Hex holding files, for a V1 and a V2 (MicroPython as
+    micropython-microbit-fs bundles it); None without the two libraries."""
+    try:
+        import micropython_microbit_fs as fs
+        from universal_hex import BoardId, IndividualHex, create_uhex
+    except ImportError:
+        return None
+    contents = [fs.File.from_text(name, files[name]) for name in sorted(files)]
+    hexes = []
+    for version, board in ((1, BoardId.V1), (2, BoardId.V2)):
+        try:
+            hexes.append(IndividualHex(fs.add_files(fs.get_bundled_hex(version).content, contents),
+                                       board))
+        except fs.StorageFullError:
+            raise ValueError("the edition does not fit the V{}'s file system".format(version))
+    return create_uhex(hexes)
+
+
+def write(folder, training=False):
+    """Write the micro:bit edition (training: the training's) into folder, all or
+    nothing, with its Universal Hex where the libraries are; the lines to print.
+    A folder that is not new, empty, or holding only editions' files, or that
+    cannot be written, raises ValueError, and nothing is written."""
+    files = microbit_training_edition() if training else microbit_edition()
+    hexed = universal_hex(files)
+    if hexed is not None:
+        files[HEX[training]] = hexed
+    lines = write_edition(folder, files)
+    if hexed is None:
+        return lines + ["No {}, the one file for the board: it needs micropython-microbit-fs and"
+                        " universal-hex (Python 3.9+): {}; meanwhile copy the .py files onto"
+                        " the board (docs/microbit.md).".format(HEX[training], INSTALL)]
+    return lines + ["Use {}: drag it onto the MICROBIT drive, or open it in python.microbit.org"
+                    " (V1 and V2); at power-up main.py {}. The .py files are the same code,"
+                    " to read.".format(os.path.join(folder, HEX[training]),
+                                       "trains the network" if training
+                                       else "prints the worked examples")]
+
+
+def write_edition(folder, edition):
+    """Write edition ({file name: text}) into folder, made if need be, all or
+    nothing (support/files.py's write_files); returns the lines to show.
+
+    Nothing is written, and ValueError says why, unless folder is new, empty,
+    or holds only files an edition wrote (their first line carries the mark; a
+    .hex, in a file it holds), each of them replaceable; never the project's.
+    """
+    folder = file_name(folder)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ValueError("{} is not a folder".format(folder))
+    if os.path.isdir(folder) and os.path.samefile(folder, PROJECT):
+        raise ValueError("{} is the project's own folder: its modules are not replaced".format(
+            folder))
+    others = []  # an earlier edition's files that this one does not replace
+    if os.path.isdir(folder):
+        for name in sorted(os.listdir(folder)):
+            if not _is_edition(os.path.join(folder, name)):
+                raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
+                                 .format(folder, name))
+            if name not in edition:
+                others.append(name)
+    made = []  # the folders made here, removed again should the writing fail
+    path = os.path.abspath(folder)
+    while not os.path.exists(path):
+        made.append(path)
+        path = os.path.dirname(path)
+    try:
+        if made:
+            os.makedirs(folder, exist_ok=True)
+        write_files(dict([(os.path.join(folder, name), edition[name]) for name in edition]))
+    except OSError as error:
+        _remove(made)
+        raise ValueError("--microbit cannot write into {} ({})".format(
+            folder, getattr(error, "strerror", None) or error)) from None
+    except BaseException:
+        _remove(made)
+        raise
+    lines = ["wrote {} ({} bytes)".format(os.path.join(folder, name), len(edition[name].encode()))
+             for name in sorted(edition)]
+    if others:
+        lines.append("left alone in {}, from another edition: {} (not part of this one)".format(
+            folder, ", ".join(others)))
+    return lines
+
+
+def _remove(made):
+    # The folders in made, deepest first, where they are still empty.
+    for path in made:
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
+
+
+def _is_edition(path):
+    # A regular file an edition wrote: its first line carries the mark, or, a
+    # Universal Hex, a file it holds does (the mark in its data records).
+    if os.path.islink(path) or not os.path.isfile(path):
+        return False
+    with open(path, "rb") as f:
+        if MARK.encode() in f.readline(300):
+            return True
+    if not path.endswith(".hex") or os.path.getsize(path) > 4000000:
+        return False
+    data = bytearray()
+    with open(path, "rb") as f:
+        for line in f:  # :LLAAAATT and LL bytes: a Data (00) or CustomData (0D) record
+            if line[7:9] in (b"00", b"0D"):
+                try:
+                    data += bytearray.fromhex(line[9:9 + 2 * int(line[1:3], 16)].decode())
+                except ValueError:
+                    return False
+    return MARK.encode() in data

@@ -1,0 +1,113 @@
+"""The teacher's exercise's checker: the last lines of python3 -m tools --exercise.
+
+It checks the student's six functions in order and stops at the first that
+is not written or not right, saying what it asked and what it got. The
+exercise carries what follows the CARRIED line, EXERCISE filled in with the
+steps and their answers, worked out by the real code (tools/editions.py).
+The imports above that line are what the exercise defines itself.
+"""
+
+import sys
+
+from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, worked_examples
+from support.numbers import show_list
+
+# --- An edition carries what follows.
+
+
+# --- Checking the exercise (python3 exercise.py): not part of the article
+
+# Each step: the function, the part, and what it is asked: the call, the
+# answer (worked out by the real code when this file was made) and a note.
+EXERCISE = []  # filled in: EXERCISE
+
+# Double precision agrees to about 1e-16; any correct way of writing a
+# function agrees with the answer to far better than 1e-9. (Boards with
+# 32-bit floats agree to about 1e-6.)
+TOLERANCE = 1e-9 if 1.0 + 2.0 ** -30 != 1.0 else 1e-5
+NAMES = ("w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3")
+
+
+def check_exercise():
+    """Check the six functions in order; 0 if all are right, else 1."""
+    for number, (name, part, cases) in enumerate(EXERCISE, 1):
+        title = "Step {} of 6 (part {}): {}".format(number, part, name)
+        for call, answer, note in cases:
+            try:
+                got = eval(call)
+                problem = _problem(got, answer)
+                got = repr(got)
+            except NotImplementedError:
+                print(title + " is not written yet.")
+                _show_case(call, answer, note, "raises NotImplementedError: write it first")
+                return 1
+            except Exception as error:  # the student's code went wrong: say how, and where
+                kind = getattr(type(error), "__name__", "an error")  # old MicroPythons: none
+                got = "raises {}: {}{}".format(kind, error, _where(error))
+                problem = "it raised an error"
+            if problem is not None:
+                print(title + " is not right yet: " + problem + ".")
+                _show_case(call, answer, note, got)
+                return 1
+        print(title + ": right.")
+        if number == 3:
+            print("Part 1, the article's feedforward, is done. On to part 2, training.")
+    print("All six are right. The article's worked examples, from your code:\n")
+    print("\n".join(worked_examples()))
+    print("\nAnd the article's training, from your code:")
+    network = OurNeuralNetwork.random(1)
+    network.train([x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE])
+    for name, x in NEW_PEOPLE:
+        print("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
+    return 0
+
+
+def _problem(got, answer):
+    # What is wrong with got, or None when it is the answer.
+    if not isinstance(answer, tuple):
+        return None if _close(got, answer) else "the answer differs"
+    try:  # the nine partial derivatives
+        got = list(got)
+    except TypeError:
+        return "it should return 9 numbers"
+    if len(got) != 9:
+        return "it should return 9 numbers, not {}".format(len(got))
+    for name, value, right in zip(NAMES, got, answer):
+        if not _close(value, right):
+            return "d_L_d_{} should be {!r}, not {!r}".format(name, right, value)
+    return None
+
+
+def _close(value, right):
+    try:
+        return abs(value - right) <= TOLERANCE * abs(right) + 1e-12
+    except TypeError:  # not a number at all
+        return False
+
+
+def _show_case(call, answer, note, got):
+    print("    asked:      " + call)
+    print("    the answer: " + repr(answer) + (" ({})".format(note) if note else ""))
+    print("    your code:  " + got)
+
+
+def _where(error):
+    # " (line N)": where in this file the error was raised, if the interpreter can tell.
+    tb = getattr(error, "__traceback__", None)
+    if tb is not None:  # CPython, PyPy, Pyodide
+        while tb.tb_next is not None:
+            tb = tb.tb_next
+        return " (line {})".format(tb.tb_lineno)
+    try:  # MicroPython writes its traceback out
+        import io
+
+        text = io.StringIO()
+        sys.print_exception(error, text)
+    except (ImportError, AttributeError):
+        return ""
+    places = [line for line in text.getvalue().split("\n") if ", line " in line]
+    return " (line {})".format(places[-1].split(", line ")[1].split(",")[0]) if places else ""
+
+
+if __name__ == "__main__":
+    sys.exit(check_exercise())

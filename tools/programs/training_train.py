@@ -1,0 +1,24 @@
+"""train of the micro:bit training edition (python3 -m tools --microbit DIR train):
+the loop of OurNeuralNetwork.train, cut from network.py as it is (LOOP), and
+around it no more than the loop needs. The board's heap has no room for the
+rest of the real train (its checks of the data and settings, the undoing of
+the steps after an overflow, and the naming of what overflowed).
+"""
+
+from math import isnan  # noqa: F401 (what the loop needs, as the edition imports it)
+
+from network import PARAMETER_NAMES, mse_loss, partial_derivatives  # noqa: F401
+
+# --- An edition carries what follows.
+
+
+# OurNeuralNetwork.train for the board: its loop as network.py has it, indented
+# less, from the start (w1, ..., b3) for epochs; the losses every report_every
+# epochs. Left out (no room): train's checks of its data and settings, and its
+# undoing of the steps after an overflow.
+def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, report):
+    w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
+    losses = [None] * ((epochs + report_every - 1) // report_every)
+    pass  # filled in: LOOP
+    self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+    return losses
