@@ -1,7 +1,8 @@
 """main.py of the micro:bit edition (python3 -m tools --microbit DIR): the
 article's worked examples, printed at power-up as `python3 network.py` prints
-them (with the board's 6-digit floats). What follows the CARRIED line is the
-board's main.py, HEADER filled in; tests/test_microbit.py runs it on CPython.
+them (with the board's 6-digit floats), then the network's answer scrolled on
+the display. What follows the CARRIED line is the board's main.py, HEADER
+filled in; tests/test_microbit.py runs it on CPython.
 """
 
 # --- An edition carries what follows.
@@ -31,3 +32,10 @@ for weights, bias, x in examples.NEURON_EXAMPLES:
     print()
 for line in examples.network_example(examples.NETWORK_EXAMPLE, network.OurNeuralNetwork()):
     print(line)
+
+# And the network's answer on the display, scrolled over and over: for a board
+# with no console to print to.
+from microbit import display
+
+o1 = network.OurNeuralNetwork().feedforward(examples.NETWORK_EXAMPLE)
+display.scroll("o1 = {:.4f}".format(o1), loop=True, wait=False)
