@@ -301,6 +301,7 @@ def test_any_correct_solution_passes(tmp_path):
     (["--microbit", "."], "is the project's own folder"),
     (["--microbit", "web"], "holds app.js, which no edition wrote"),
     (["--microbit", "README.md/x\ny"], "README.md/x\\ny"),
+    (["--microbit", ""], "the file name must be a non-empty string, got ''"),
 ])
 def test_an_option_misused_gives_one_line_and_status_2(args, problem):
     result = run(["-m", "tools"] + args)

@@ -32,7 +32,7 @@ def main(args):
         return 0 if args else 2
     try:
         lines = command(args)
-    except ValueError as error:
+    except (ValueError, TypeError) as error:  # TypeError: DIR given as ""
         return refuse(error, "python3 -m tools", USAGE)
     for line in lines:
         print(line)
@@ -52,6 +52,8 @@ def command(args):
         try:
             from tools.page import page
         except ImportError as error:
+            if getattr(error, "name", None) != "tools.page":
+                raise  # the page tool's own import: its error, as it is
             raise ValueError("--page: the page tool is not there yet ({})".format(error))
         return [page().rstrip("\n")]
     if option == "--microbit" and (len(args) == 2 or len(args) == 3 and args[2] == "train"):

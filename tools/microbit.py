@@ -160,6 +160,7 @@ def write(folder, training=False):
     A folder that is not new, empty, or holding only editions' files, or that
     cannot be written, raises ValueError, and nothing is written."""
     files = microbit_training_edition() if training else microbit_edition()
+    refused(folder)  # before the hex is made (half a second) for nothing
     hexed = universal_hex(files)
     if hexed is not None:
         files[HEX[training]] = hexed
@@ -183,20 +184,7 @@ def write_edition(folder, edition):
     or holds only files an edition wrote (their first line carries the mark; a
     .hex, in a file it holds), each of them replaceable; never the project's.
     """
-    folder = file_name(folder)
-    if os.path.exists(folder) and not os.path.isdir(folder):
-        raise ValueError("{} is not a folder".format(folder))
-    if os.path.isdir(folder) and os.path.samefile(folder, PROJECT):
-        raise ValueError("{} is the project's own folder: its modules are not replaced".format(
-            folder))
-    others = []  # an earlier edition's files that this one does not replace
-    if os.path.isdir(folder):
-        for name in sorted(os.listdir(folder)):
-            if not _is_edition(os.path.join(folder, name)):
-                raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
-                                 .format(folder, name))
-            if name not in edition:
-                others.append(name)
+    others = [name for name in refused(folder) if name not in edition]  # another edition's
     made = []  # the folders made here, removed again should the writing fail
     path = os.path.abspath(folder)
     while not os.path.exists(path):
@@ -219,6 +207,24 @@ def write_edition(folder, edition):
         lines.append("left alone in {}, from another edition: {} (not part of this one)".format(
             folder, ", ".join(others)))
     return lines
+
+
+def refused(folder):
+    """The names in folder, each an edition's file; or the ValueError (TypeError
+    for a name that is not a string) that says why no edition is written there:
+    it is a file, the project's own folder, or holds something no edition wrote."""
+    folder = file_name(folder)
+    if os.path.exists(folder) and not os.path.isdir(folder):
+        raise ValueError("{} is not a folder".format(folder))
+    if os.path.isdir(folder) and os.path.samefile(folder, PROJECT):
+        raise ValueError("{} is the project's own folder: its modules are not replaced".format(
+            folder))
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    for name in names:
+        if not _is_edition(os.path.join(folder, name)):
+            raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
+                             .format(folder, name))
+    return names
 
 
 def _remove(made):

@@ -9,7 +9,7 @@ The imports above that line are what the exercise defines itself.
 
 import sys
 
-from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, worked_examples
+from network import NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, worked_examples
 from support.numbers import show_list
 
 # --- An edition carries what follows.
@@ -25,7 +25,6 @@ EXERCISE = []  # filled in: EXERCISE
 # function agrees with the answer to far better than 1e-9. (Boards with
 # 32-bit floats agree to about 1e-6.)
 TOLERANCE = 1e-9 if 1.0 + 2.0 ** -30 != 1.0 else 1e-5
-NAMES = ("w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3")
 
 
 def check_exercise():
@@ -72,7 +71,7 @@ def _problem(got, answer):
         return "it should return 9 numbers"
     if len(got) != 9:
         return "it should return 9 numbers, not {}".format(len(got))
-    for name, value, right in zip(NAMES, got, answer):
+    for name, value, right in zip(PARAMETER_NAMES, got, answer):
         if not _close(value, right):
             return "d_L_d_{} should be {!r}, not {!r}".format(name, right, value)
     return None
