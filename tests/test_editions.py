@@ -314,7 +314,7 @@ def test_an_option_misused_gives_one_line_and_status_2(args, problem):
 def test_page_is_the_page_tools_or_one_clear_line():
     result = run(["-m", "tools", "--page"])
     if os.path.exists(os.path.join(PROJECT, "tools", "page.py")):
-        assert result.returncode == 0 and result.stdout.lstrip().lower().startswith("<!doctype html")
+        assert result.returncode == 0 and "<html" in result.stdout.lower()
     else:
         assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
         assert "--page: the page tool is not there yet" in result.stderr
