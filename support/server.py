@@ -26,8 +26,8 @@ def serve(port):
     """web [--port P]: serve the playground page on 127.0.0.1, until Ctrl-C.
 
     Exactly the files that files.json lists, and no other: no listing, nothing
-    compiled, a malformed request answered 400 or 404. A burst of a classroom's
-    requests waits its turn in a queue of 256.
+    compiled; a malformed request, or any but GET and HEAD, is answered 4xx. A
+    burst of a classroom's requests waits its turn in a queue of 256.
     """
     try:
         from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -44,6 +44,8 @@ def serve(port):
              ".wasm": "application/wasm", ".json": "application/json"}
 
     class Handler(BaseHTTPRequestHandler):
+        default_request_version = "HTTP/1.0"  # a malformed request's 400 has a status line too
+
         def do_GET(self):
             path = self.path.split("?")[0].split("#")[0]
             name = files.get(path)
@@ -62,6 +64,11 @@ def serve(port):
                 self.wfile.write(body)
 
         do_HEAD = do_GET
+
+        def send_error(self, code, message=None, explain=None):
+            # An unknown method (501) or HTTP version (505) is the client's mistake: 405, 400.
+            BaseHTTPRequestHandler.send_error(self, {501: 405, 505: 400}.get(code, code), message,
+                                              explain)
 
         def log_message(self, *args):  # quiet: the address is all a learner needs
             pass
