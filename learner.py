@@ -107,7 +107,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     learn_rate = 0.1
     lines += [
         "",
-        "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(exact["w1"]),
+        "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(
+            exact["w1"] + 0.0),  # + 0.0: never -0.0
         "The hand calculation {} each factor was rounded to 3 figures on the way.".format(
             "agrees to 3 significant figures, though" if figures(exact["w1"]) == figures(d_L_d_w1)
             else "gets {} because".format(figures(d_L_d_w1))),

@@ -132,9 +132,9 @@ class OurNeuralNetwork:
                     w5 -= learn_rate * d_L_d_w5
                     w6 -= learn_rate * d_L_d_w6
                     b3 -= learn_rate * d_L_d_b3
-                # inf - inf is nan: one test finds any weight that overflowed.
-                total = w1 + w2 + b1 + w3 + w4 + b2 + w5 + w6 + b3
-                if isnan(total - total):
+                # w - w is 0, or nan for an inf: one test finds any weight that overflowed.
+                if isnan(w1 - w1 + w2 - w2 + b1 - b1 + w3 - w3 + w4 - w4 + b2 - b2
+                         + w5 - w5 + w6 - w6 + b3 - b3):
                     raise ValueError("a weight overflowed")
                 # --- Calculate total loss at the end of each epoch
                 if epoch % report_every == 0:
@@ -143,10 +143,12 @@ class OurNeuralNetwork:
                     losses[epoch // report_every] = loss
                     if report is not None:
                         report("Epoch {} loss: {:.3f}".format(epoch, loss))
-        except Exception as error:  # the weights as they were, and what overflowed, if anything
+        except BaseException as error:  # the weights as they were, and what overflowed, if anything
             self.set_parameters(*start)
+            if not isinstance(error, Exception):  # Ctrl-C
+                raise
             raise diverged(error, epoch, learn_rate, (w1, w2, b1, w3, w4, b2, w5, w6, b3),
-                           PARAMETER_NAMES, data)
+                           PARAMETER_NAMES, data, losses, report_every)
         self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
         return losses
 
@@ -252,7 +254,6 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
 
 
 # --- The article's data and worked examples
-
 # Weight (minus 135 lb) and height (minus 66 in); 1 = female, 0 = male.
 PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0),
           ("Diana", [-15, -6], 1)]

@@ -14,7 +14,7 @@ MicroPython alike.
 
 from math import exp
 
-from support.numbers import LIMIT, checked_inputs, dot, outside, show, weights_and_bias
+from support.numbers import LIMIT, LOW, checked_inputs, dot, outside, show, weights_and_bias
 
 
 def sigmoid(x):
@@ -27,7 +27,7 @@ def sigmoid(x):
     raises ValueError; something that is not a number, TypeError.
     """
     # Our activation function: f(x) = 1 / (1 + e^(-x))
-    if type(x) is not float or not -LIMIT < x < LIMIT:  # checked; e^(-x) kept from overflowing
+    if type(x) is not float or not LOW < x < LIMIT:  # checked; e^(-x) kept from overflowing
         x = outside(x)
     return 1 / (1 + exp(-x))
 

@@ -124,11 +124,14 @@ def _datum(value, name, i):
     return value
 
 
-def diverged(error, epoch, learn_rate, weights, names, data):
+def diverged(error, epoch, learn_rate, weights, names, data, losses, report_every):
     """What train raises when error stopped it in epoch, the weights as they were then:
-    a ValueError that names what overflowed (a weight, or a hidden neuron's sum for
-    a sample), or, where nothing did, error itself (the caller's report, say).
+    error itself where it came from report (raised once the epoch's loss was in
+    losses) or where nothing overflowed; else a ValueError naming what overflowed
+    (a weight, or a hidden neuron's weighted sum for a sample).
     """
+    if epoch % report_every == 0 and losses[epoch // report_every] is not None:
+        return error
     about = "training diverged in epoch {}: ".format(epoch)
     advice = "; is learn_rate {!r} too large, or the data?".format(learn_rate)
     for name, w in zip(names, weights):
@@ -137,8 +140,8 @@ def diverged(error, epoch, learn_rate, weights, names, data):
     w1, w2, b1, w3, w4, b2 = weights[:6]
     for i in range(len(data)):
         x = data[i]
-        for name, total in (("h1", w1 * x[0] + w2 * x[1] + b1), ("h2", w3 * x[0] + w4 * x[1] + b2)):
-            if isnan(total - total):
-                return ValueError("{}{}'s weighted sum for data[{}] overflowed ({}){}".format(
-                    about, name, i, total, advice))
+        for name, terms in (("h1", (w1 * x[0], w2 * x[1], b1)), ("h2", (w3 * x[0], w4 * x[1], b2))):
+            if isnan(terms[0] + terms[1] + terms[2]):  # inf - inf: sigmoid(nan)
+                return ValueError("{}{}'s weighted sum for data[{}] overflowed ({} + {} + {}){}".format(
+                    about, name, i, terms[0], terms[1], terms[2], advice))
     return error

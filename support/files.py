@@ -42,9 +42,10 @@ def write_files(files):
     What writable refuses raises before anything is made; an OSError (a full
     disk, say) reaches the caller, every file as it was.
     """
+    files = dict([(file_name(path), files[path]) for path in files])  # pathlib's too
     modes = {}
     for path in files:
-        modes[file_name(path)] = writable(path)  # every path checked before any is written
+        modes[path] = writable(path)  # every path checked before any is written
     made = {}  # path: its temporary file
     kept = {}  # path: a link to its old file, while several are renamed
     done = []
