@@ -1514,6 +1514,7 @@ BYTECODE_CASES = [  # (name, the addresses asked for, from those of the compiled
 
 @each(BYTECODE_CASES)
 def test_the_server_serves_no_bytecode_once_it_is_written(case):
+    posix()
     name, addresses = case
     server = Served()
     with Bytecode() as compiled:
