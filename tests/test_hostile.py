@@ -76,6 +76,15 @@ def network():
     return OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
 
 
+def utf_16(text):
+    """ASCII text as UTF-16 bytes, with their byte-order mark (MicroPython's encode
+    writes UTF-8 whatever it is asked for)."""
+    data = b"\xff\xfe"
+    for c in text:
+        data += bytes([ord(c), 0])
+    return data
+
+
 def train(*args, **options):
     options.setdefault("report", None)
     return OurNeuralNetwork.random(1).train(*args, **options)
@@ -765,10 +774,9 @@ PEOPLE_CASES = [  # (name, the file's bytes or text, the message, {path} for the
     ("an empty file", "", "{path}: no header and no people: name,A,B,Y, then a row per person"),
     ("a person without a name", HEADER + TWO + ",70,165,\n", "{path}, line 4: a person needs a name"),
     ("a quote not closed", HEADER + '"Jo,60,170,1\nAl,80,180,0\n', "{path}, line 2: a quote is not closed"),
-    ("not UTF-8: Latin-1", (HEADER + "Zo\xeb,60,170,1\nAl,80,180,0\n").encode("latin-1"),
-     "{path} is not UTF-8 text"),
+    ("not UTF-8: Latin-1", HEADER.encode() + b"Zo\xeb,60,170,1\nAl,80,180,0\n", "{path} is not UTF-8 text"),
     ("not UTF-8: a byte 0xff", HEADER.encode() + b"Jo,60,170,1\nAl,\xff,180,0\n", "{path} is not UTF-8 text"),
-    ("not UTF-8: UTF-16", (HEADER + TWO).encode("utf-16"), "{path} is not UTF-8 text"),
+    ("not UTF-8: UTF-16", utf_16(HEADER + TWO), "{path} is not UTF-8 text"),
     ("too large: 100,001 bytes", HEADER + TWO + "#" * (100001 - len(HEADER + TWO)),
      "{path} is larger than 100000 bytes"),
     ("too many people: 1001", HEADER + "".join("P{},60,170,{}\n".format(i, i % 2) for i in range(1001)),
@@ -1133,7 +1141,7 @@ LOAD_CASES = [  # (name, the file's text or bytes, what the message says after t
      ": w2 must be a finite number, got {'w1': 2}"),
     ("an empty file", "", " is not valid JSON"),
     ("bytes that are not UTF-8", b"\xff\xfe{\x00", " is not UTF-8 text"),
-    ("UTF-16 text", WEIGHTS.encode("utf-16"), " is not UTF-8 text"),
+    ("UTF-16 text", utf_16(WEIGHTS), " is not UTF-8 text"),
     ("a 310-digit integer", WEIGHTS.replace('"w1": 1', '"w1": 1' + "0" * 309),
      ": w1 must be a finite number, got 1" + "0" * 309),
     ("NaN", WEIGHTS.replace('"w1": 1', '"w1": NaN'),
