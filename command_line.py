@@ -309,6 +309,8 @@ def parse_people(text, source="the people", shift=None):
             raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
                 where, names[2], row[3]))
         rows.append((row[0], a, b, float(row[3]) if row[3] else None))
+        if len(rows) > 1000:
+            raise ValueError("{}: more than 1000 people".format(source))
     where = "{}: ".format(source)
     if names is None:
         raise ValueError(where + "no header and no people: name,A,B,Y, then a row per person")
@@ -316,8 +318,6 @@ def parse_people(text, source="the people", shift=None):
     if len(answered) < 2:
         raise ValueError("{}{} with an answer: training needs at least 2".format(
             where, "only 1 person" if answered else "no one"))
-    if len(rows) > 1000:
-        raise ValueError("{}{} people: at most 1000".format(where, len(rows)))
     mean = shift is None
     if mean:
         shift = (sum([row[1] for row in answered]) / len(answered),
@@ -336,6 +336,8 @@ def parse_people(text, source="the people", shift=None):
 def _fields(line, where):
     # The comma-separated fields of a CSV line, each without the spaces around
     # it; a field in double quotes may hold commas ("Smith, Jo").
+    if '"' not in line:
+        return [field.strip() for field in line.split(",")]
     fields, field, quoted = [], "", False
     for c in line:
         if c == '"':

@@ -324,15 +324,16 @@ def test_a_weight_that_overflows_is_named_and_the_old_weights_are_kept():
 
 
 def test_a_hidden_sum_that_overflows_is_named_and_the_old_weights_are_kept():
-    # Weights of 1e308 give h1 a sum of -inf for Alice, and for Bob +inf:
-    # inf - inf is nan on the way. The weights are as they were.
+    # Weights of 1e308 leave Alice's step at nothing (every derivative is 0), then
+    # give h1 for Bob 25e308 - 6e308 + 1e308: inf - inf, nan on the way. The
+    # weights are as they were.
     data, all_y_trues = people()
     start = [1e308, -1e308, 1e308, -1e308, 1e308, 1e308, -1e308, 1e308, 1e308]
     huge = network_from(start)
     message = raises(ValueError, huge.train, data, all_y_trues, 1e308, 5, 10, None)
-    assert message == ("training diverged in epoch 0: h1's weighted sum for data[0] overflowed"
-                       " (-inf); is learn_rate 1e+308 too large, or the data?")
-    assert 1e308 * -2 + -1e308 * -1 + 1e308 == -INF  # h1's sum for Alice, by hand
+    assert message == ("training diverged in epoch 0: h1's weighted sum for data[1] overflowed"
+                       " (inf + -inf + 1e+308); is learn_rate 1e+308 too large, or the data?")
+    assert 1e308 * 25 == INF and -1e308 * 6 == -INF  # h1's terms for Bob, by hand
     assert parameters(huge) == start
 
 

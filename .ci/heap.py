@@ -108,8 +108,9 @@ def main():
         with ThreadPoolExecutor(2) as pool:
             budgets = [(job, form, least, list(pool.map(passes(job, form), range(least, 97, 2))))
                        for job, form, least in BUDGETS]
-            searches = {(job, form): pool.submit(smallest, passes(job, form)) for job, name, script
-                        in JOBS for form in folders if script or form == "from source"}
+            searches = {(job, form): pool.submit(smallest, passes(job, form), 512 if script else 4096)
+                        for job, name, script in JOBS for form in folders
+                        if script or form == "from source"}
             peaks = {job: pool.submit(micropython, folders["precompiled"], 512, "peak.py", job)
                      for job, name, script in JOBS[:3]}
             searches = {key: future.result() for key, future in searches.items()}

@@ -279,11 +279,14 @@ def test_the_readmes_command_examples_print_what_it_shows():
         if line.startswith("    $ python3 "):
             examples.append((line[len("    $ python3 "):].split(), []))
             collecting = True
-        elif collecting and line.startswith("    "):
+        elif collecting and (line.startswith("    ") or not line):  # a blank line: still the block
             examples[-1][1].append(line[4:])
         else:
             collecting = False
-    assert len(examples) >= 2
+    for args, shown in examples:
+        while shown and not shown[-1]:
+            shown.pop()  # the blank lines after the block
+    assert len(examples) >= 3
     for args, shown in examples:
         result = subprocess.run([sys.executable] + args, cwd=project(), stdout=subprocess.PIPE,
                                 stderr=subprocess.STDOUT, universal_newlines=True)

@@ -208,7 +208,7 @@ NUMBER_CASES = [
     ("train with huge weights diverges", lambda: OurNeuralNetwork.from_parameters(
         1e308, -1e308, 1e308, -1e308, 1e308, 1e308, -1e308, 1e308, 1e308).train(
         DATA, LABELS, 1e308, 5, 10, None), (ValueError, "training diverged in epoch 0: h1's"
-                                            " weighted sum for data[0] overflowed (-inf)")),
+                                            " weighted sum for data[1] overflowed (inf + -inf")),
     ("train a 1e300 learn rate stays finite", lambda: [
         w for w in train_and_get(1e300) if math.isnan(w) or abs(w) == INF], []),
     ("random(seed=10**30) is a seed like any other", lambda: OurNeuralNetwork.random(
@@ -780,7 +780,7 @@ PEOPLE_CASES = [  # (name, the file's bytes or text, the message, {path} for the
     ("too large: 100,001 bytes", HEADER + TWO + "#" * (100001 - len(HEADER + TWO)),
      "{path} is larger than 100000 bytes"),
     ("too many people: 1001", HEADER + "".join("P{},60,170,{}\n".format(i, i % 2) for i in range(1001)),
-     "{path}: 1001 people: at most 1000"),
+     "{path}: more than 1000 people"),
     ("missing", None, "cannot read {path} ({reason})"),
 ]
 
