@@ -309,6 +309,10 @@ async function load() {
     if (!response.ok) throw new Error(`cannot load ${name} (HTTP ${response.status})`);
     return response.text();
   };
+  const texts = read("files.json").then((text) => {
+    names.push(...JSON.parse(text).modules, "web/playground.py");
+    return Promise.all(names.map(read));
+  });
   let loadMicroPython = globalThis.loadMicroPython, url;
   if (inside) { // the wasm, gzipped inside: loadMicroPython's one fetch is answered from it
     const bytes = Uint8Array.from(atob($("wasm").textContent.trim()), (c) => c.charCodeAt(0)), fetched = fetch;
@@ -318,10 +322,6 @@ async function load() {
   } else {
     ({ loadMicroPython } = await import("./micropython/micropython.mjs"));
   }
-  const texts = read("files.json").then((text) => {
-    names.push(...JSON.parse(text).modules, "web/playground.py");
-    return Promise.all(names.map(read));
-  });
   const mp = await loadMicroPython({ url, heapsize: 16 * 1024 * 1024 });
   (await texts).forEach((text, i) => {
     const name = names[i].replace(/^web\//, "");
