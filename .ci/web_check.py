@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from itertools import zip_longest
+from pathlib import Path
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -163,11 +164,10 @@ class Browser:
 
     def download(self, into):  # the page's weights.json (its link), moved into a folder; its numbers
         self.find("#download").click()
-        path = os.path.join(self.downloads, "weights.json")
-        self.wait("", 10, lambda: os.path.isfile(path))
-        os.replace(path, os.path.join(into, "weights.json"))
-        with open(os.path.join(into, "weights.json")) as f:
-            return json.load(f)
+        path = Path(self.downloads, "weights.json")
+        self.wait("", 10, lambda: path.is_file() and path.read_text().endswith("}\n"))  # all written
+        path.replace(Path(into, "weights.json"))
+        return json.loads(Path(into, "weights.json").read_text())
 
 
 def check_addresses(b, page, work):
@@ -181,8 +181,8 @@ def check_addresses(b, page, work):
         if trained:
             saved = folder(work, query)
             cli(shows[0][1] + " --save weights.json", saved)
-            with open(os.path.join(saved, "weights.json")) as f:
-                check(json.load(f) == weights, query[:50] + ": the page's weights.json holds what train --save writes")
+            check(json.loads(Path(saved, "weights.json").read_text()) == weights,
+                  query[:50] + ": the page's weights.json holds what train --save writes")
             same(b.text("calc"), cli("--load weights.json 2 3", saved)[0], query[:50] + ": then --load it, 2 3")
     for query, args in BAD:
         if b.open(page, query) and args:

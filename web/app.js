@@ -283,7 +283,7 @@ function tab(name) { // on a phone, one part of the page at a time
 }
 
 function wire() {
-  document.querySelectorAll("input").forEach((i) => { i.autocomplete = "off"; i.inputMode = "decimal"; });
+  document.querySelectorAll("input").forEach((i) => { i.autocomplete = "off"; });
   document.querySelectorAll("[data-key]").forEach(wireField);
   $("train").onclick = train;
   $("step").onclick = () => { stop(); if (ready()) advance(1, false); };
@@ -345,7 +345,7 @@ function readAddress() { // {key: words}: people split at ";", others at ","
 function showAddressErrors(errors) {
   $("address-error").hidden = !errors.length;
   text("address-error", "In the address: " + errors.map(([k, m]) => `${k}: ${m}`).join("; ")
-    + " (the page shows the last good values instead)");
+    + " (the last good values stay)");
 }
 
 async function main() {

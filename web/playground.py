@@ -187,7 +187,8 @@ class Page:
         data, labels = self.data()
         epochs = self.run["epoch"]
         final = mse_loss(labels, [self.net.feedforward(x) for x in data])
-        return (["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final), ""]
+        when = "after epoch {}, the last".format(epochs - 1) if epochs else "no epochs trained"
+        return (["Final loss ({}): {:.3f}".format(when, final), ""]
                 + learner.loss_chart(self.run["losses"], EVERY, final, epochs) + [""]
                 + learner.predictions(self.net, self.people))
 
@@ -301,7 +302,7 @@ def start(query):
     """The state an address asks for, query: {"x": ["2", "3"], "people": [ROW, ...]} as JSON,
     in ORDER. The view, with "errors": [[key, message], ...] for the bad values."""
     query = json.loads(query)
-    errors = [[key, "not a setting of the page (those are {} and train)".format(", ".join(ORDER))]
+    errors = [[key, "not a setting: try {} or train".format(", ".join(ORDER))]
               for key in query if key not in ORDER + ("train",)]
     for key in ORDER:
         if key in query:
