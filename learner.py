@@ -222,12 +222,19 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
     if network is None:
         network = OurNeuralNetwork.random(seed)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
+    return network, trained_lines(network, losses, epochs, report_every, people)
+
+
+def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE):
+    """What train prints after its reports: the final loss, the chart, the predictions."""
+    data = [x for name, x, y in people["train"]]
+    all_y_trues = [y for name, x, y in people["train"]]
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
     else:
         lines = ["Final loss (no epochs trained): {:.3f}".format(final)]
-    return network, lines + [""] + loss_chart(losses, report_every, final, epochs) + [
+    return lines + [""] + loss_chart(losses, report_every, final, epochs) + [
         ""] + predictions(network, people)
 
 

@@ -45,6 +45,9 @@ def quoted(name):
 def nice(values):
     """The map's axis around values: (low, high, ticks at round numbers)."""
     low, high = min(values), max(values)
+    if not high - low < 1e300:  # an axis wider than that overflows
+        raise ValueError("the measurements {} and {} are too far apart to draw".format(
+            show(low), show(high)))
     pad = max((high - low) * 0.15, 1.0)
     low, high = low - pad, high + pad
     step = 10.0 ** floor(log10((high - low) / 5))
@@ -182,16 +185,6 @@ class Page:
             self.run["lines"].append(" ".join(words))
         return report
 
-    def final_lines(self):
-        # What train prints after its reports (learner.train_example's last lines).
-        data, labels = self.data()
-        epochs = self.run["epoch"]
-        final = mse_loss(labels, [self.net.feedforward(x) for x in data])
-        when = "after epoch {}, the last".format(epochs - 1) if epochs else "no epochs trained"
-        return (["Final loss ({}): {:.3f}".format(when, final), ""]
-                + learner.loss_chart(self.run["losses"], EVERY, final, epochs) + [""]
-                + learner.predictions(self.net, self.people))
-
     # --- what the page shows
     def view(self, coarse=False):
         net, x, people = self.net, self.x, self.people
@@ -230,7 +223,8 @@ class Page:
         if run is not None:
             done = run["epoch"] >= self.epochs
             if run["exact"]:
-                result["lines"] = run["lines"] + (self.final_lines() if done else [])
+                result["lines"] = run["lines"] + (learner.trained_lines(
+                    self.net, run["losses"], run["epoch"], EVERY, self.people) if done else [])
             result.update(epoch=run["epoch"], exact=run["exact"], done=done,
                           points=run["points"][run["sent"]:], fresh=run["sent"] == 0)
             run["sent"] = len(run["points"])
