@@ -178,6 +178,12 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
     """
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
+    if width < 1 or height < 2 or final is not None and epochs is None:
+        raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
+                         " epochs with the final loss")
+    for loss in losses + [final or 0.0]:
+        if not 0 <= loss < INF:  # nan is not >= 0
+            raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
     step = max(1, (len(losses) + width - 1) // width)  # at most width columns, and final
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
@@ -256,9 +262,13 @@ def shift_line(people):
     >>> shift_line(dict(ARTICLE, shift=(68.25, 172.625)))
     'shifted by the mean of your people: weight_lb - 68.25, height_in - 172.625'
     """
-    a, b = people["names"][:2]
-    return "shifted by the mean of your people: {} - {}, {} - {}".format(
-        a, show(people["shift"][0]), b, show(people["shift"][1]))
+    return "shifted by the mean of your people: " + shifted(people)
+
+
+def shifted(people):
+    """people's two measurements and their shift: 'weight_lb - 135, height_in - 66'."""
+    (a, b), (shift_a, shift_b) = people["names"][:2], people["shift"]
+    return "{} - {}, {} - {}".format(a, show(shift_a), b, show(shift_b))
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):

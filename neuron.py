@@ -82,7 +82,7 @@ class Neuron:
         terms = []
         for w, x in zip(self.weights, inputs):  # a loop, not a helper: a board's stack is shallow
             x = write(x)
-            terms.append(write(w) + "*" + ("(" + x + ")" if x[0] == "-" else x))
+            terms.append(write(w) + "*" + ("(" + x + ")" if x[:1] == "-" else x))
         total = dot(self.weights, inputs) + self.bias
         # Every term and the bias joined by " + ", as the article writes f(-2 + -1 + 0).
         return "f({} + {}) = f({}) = {}".format(" + ".join(terms), write(self.bias), write(total),

@@ -258,7 +258,10 @@ BAD_TRAINING = [  # (name, data, all_y_trues, options, the error, what its messa
     ("an inf label", DATA, [1, 0, INF, 1], {}, ValueError,
      "all_y_trues[2] is inf: training needs finite numbers"),
     ("a label of 1e160", DATA, [1, 0, 1e160, 1], {}, ValueError,
-     "all_y_trues[2] is 1e+160: too large, its squared error overflows the loss"),
+     "all_y_trues[2] must be from 0 to 1, as the network's output is (the article's answers are"
+     " 1 and 0), got 1e+160"),
+    ("a label of -0.5", DATA, [1, 0, -0.5, 1], {}, ValueError, "all_y_trues[2] must be from 0 to 1"),
+    ("a label of 2", DATA, [1, 0, 2, 1], {}, ValueError, "all_y_trues[2] must be from 0 to 1"),
     ("epochs -1", DATA, LABELS, {"epochs": -1}, ValueError, "epochs must be a whole number >= 0, got -1"),
     ("epochs 2.5", DATA, LABELS, {"epochs": 2.5}, ValueError, "epochs must be a whole number >= 0, got 2.5"),
     ("learn_rate 0", DATA, LABELS, {"learn_rate": 0}, ValueError, "learn_rate must be > 0 and finite"),
@@ -310,29 +313,41 @@ def test_zero_epochs_change_nothing():
 
 
 def test_a_weight_that_overflows_is_named_and_the_old_weights_are_kept():
-    # Every parameter 0, an answer of 1e150 and a learn rate of 1e200: after
-    # the first sample's step, w5 (and w6, b3) overflow; w1..b2 do not move.
-    zeros = [0.0] * 9
-    step = [w - 1e200 * d for w, d in zip(zeros, partial_derivatives(*(zeros + [[0, 0], 1e150])))]
+    # Every parameter 0 but w5 = 1, an input of 1e200 and a learn rate of 1e200:
+    # the first sample's step of w1 is 1e200 * 1e200 / 16, which overflows.
+    start = [0.0] * 6 + [1.0, 0.0, 0.0]
+    step = [w - 1e200 * d for w, d in zip(start, partial_derivatives(*(start + [[1e200, 0], 1])))]
     overflowed = [name for name, w in zip(PARAMETER_NAMES, step) if abs(w) == INF]
-    assert overflowed == ["w5", "w6", "b3"]  # worked out independently of train
-    network = network_from(zeros)
-    message = raises(ValueError, network.train, [[0, 0]], [1e150], 1e200, 5, 1, None)
-    assert message == ("training diverged in epoch 0: w5 overflowed (inf); is learn_rate 1e+200"
+    assert overflowed == ["w1"]  # worked out independently of train
+    network = network_from(start)
+    message = raises(ValueError, network.train, [[1e200, 0]], [1], 1e200, 5, 1, None)
+    assert message == ("training diverged in epoch 0: w1 overflowed (inf); is learn_rate 1e+200"
                        " too large, or the data?")
-    assert parameters(network) == zeros
+    assert parameters(network) == start
 
 
 def test_a_hidden_sum_that_overflows_is_named_and_the_old_weights_are_kept():
-    # Weights of 1e308 leave Alice's step at nothing (every derivative is 0), then
-    # give h1 for Bob 25e308 - 6e308 + 1e308: inf - inf, nan on the way. The
-    # weights are as they were.
+    # The first sample's step gives w1 and w2 about 6e198 each; h1's terms for
+    # the second sample are then -inf and inf: inf - inf, nan on the way.
+    start = [0.0, 0.0, 0.0, 1e100, 1e150, 1e100, 1e100, 1e150, -1e150]
+    data = [[1, 1], [-1e155, 1e155]]
+    step = [w - 1e100 * d for w, d in zip(start, partial_derivatives(*(start + [data[0], 1])))]
+    assert (step[0] * data[1][0], step[1] * data[1][1]) == (-INF, INF)  # by hand
+    network = network_from(start)
+    message = raises(ValueError, network.train, data, [1, 0], 1e100, 5, 1, None)
+    assert message == ("training diverged in epoch 0: h1's weighted sum for data[1] overflowed"
+                       " (-inf + inf + {!r}); is learn_rate 1e+100 too large, or the data?".format(step[2]))
+    assert parameters(network) == start
+
+
+def test_data_too_large_for_the_start_are_refused_before_training():
+    # Weights of 1e308 give h1 for Bob 25e308 - 6e308 + 1e308: inf - inf from the start.
     data, all_y_trues = people()
     start = [1e308, -1e308, 1e308, -1e308, 1e308, 1e308, -1e308, 1e308, 1e308]
     huge = network_from(start)
-    message = raises(ValueError, huge.train, data, all_y_trues, 1e308, 5, 10, None)
-    assert message == ("training diverged in epoch 0: h1's weighted sum for data[1] overflowed"
-                       " (inf + -inf + 1e+308); is learn_rate 1e+308 too large, or the data?")
+    message = raises(ValueError, huge.train, data, all_y_trues, 0.1, 5, 10, None)
+    assert message == ("data[1] is too large for the network's weights: h1's weighted sum is"
+                       " inf + -inf + 1e+308")
     assert 1e308 * 25 == INF and -1e308 * 6 == -INF  # h1's terms for Bob, by hand
     assert parameters(huge) == start
 

@@ -20,7 +20,7 @@ import os
 from math import isnan
 from random import getrandbits
 
-from support.numbers import number
+from support.numbers import finite, number
 
 INF = float("inf")
 
@@ -300,14 +300,18 @@ def load_saved(path, names):
             raise ValueError("{}: {} must be a finite number, got {!r}".format(path, name, saved[name]))
     if about is not None:
         shift, words = about["shift"], about["names"]
-        if (not isinstance(shift, list) or len(shift) != 2
-                or [v for v in shift if isinstance(v, bool) or not isinstance(v, (int, float))
-                    or isnan(v) or abs(v) == INF]):
-            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(path, shift))
+        try:
+            if not isinstance(shift, list) or len(shift) != 2:
+                raise TypeError
+            shift = (finite(shift[0], "shift[0]"), finite(shift[1], "shift[1]"))
+        except (TypeError, ValueError):
+            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
+                path, about["shift"])) from None
         if (not isinstance(words, list) or len(words) != 3
-                or [w for w in words if not isinstance(w, str) or not w]):
+                or [w for w in words if not isinstance(w, str) or not w.strip() or [
+                    c for c in w if c < " " or "\x7f" <= c <= "\x9f"]]):
             raise ValueError("{}: names must be three words, got {!r}".format(path, words))
-        about = {"shift": (float(shift[0]), float(shift[1])), "names": tuple(words)}
+        about = {"shift": shift, "names": tuple(words)}
     return values, about
 
 

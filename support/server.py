@@ -49,10 +49,14 @@ def serve(port):
         def do_GET(self):
             path = self.path.split("?")[0].split("#")[0]
             name = files.get(path)
+            if (self.headers.defects or "Transfer-Encoding" in self.headers  # a GET has no body
+                    or self.headers.get("Content-Length", "0").strip() != "0"):
+                return self.send_error(400, "a malformed request")
             if name is None:
                 return self.send_error(404, "not part of the playground")
-            try:
-                with open(os.path.join(project, name), "rb") as f:
+            try:  # the file itself, never what a link in its place points to
+                fd = os.open(os.path.join(project, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as f:
                     body = f.read()
             except OSError:
                 return self.send_error(404, "not part of the playground")

@@ -164,19 +164,24 @@ NUMBER_CASES = [
      (ValueError, "all_y_trues[0] is inf: training needs finite numbers")),
     ("gradients([nan, 0], 1)", lambda: gradients(network(), [NAN, 0], 1),
      (ValueError, "data[0][0] is nan")),
-    ("gradients([1e300, -1e300], 1e150) overflow", lambda: gradients(network(), [1e300, -1e300], 1e150),
+    ("gradients of [1e300, -1e300] through w5 = 1e300 overflow", lambda: gradients(
+        OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1e300, -1e300, 0), [1e300, -1e300], 1),
      (ValueError, "d_L_d_w1 overflowed: the numbers are too large")),
+    ("gradients([0, 0], 2): a label beyond 0..1", lambda: gradients(network(), [0, 0], 2),
+     (ValueError, "all_y_trues[0] must be from 0 to 1")),
     ("gradients([10**400, 0], 1)", lambda: gradients(network(), [BIG, 0], 1),
      (ValueError, "data[0][0] is beyond the range of a float")),
-    ("backprop 1e300 -1e300 1e150", lambda: backprop_example([1e300, -1e300], 1e150),
+    ("backprop 1e300 -1e300 1 through w5 = 1e300", lambda: backprop_example([1e300, -1e300], 1,
+     OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1e300, -1e300, 0)),
      (ValueError, "d_L_d_w1 overflowed: the numbers are too large")),
     ("backprop inf 0 1", lambda: backprop_example([INF, 0], 1),
      (ValueError, "data[0][0] is inf: training needs finite numbers")),
     ("backprop's step of SGD overflows", lambda: backprop_example([1, 0], 1, OurNeuralNetwork.
      from_parameters(-1.79e308, 0, 1.79e308, 0, 0, 0, 1.7e308, -1.7e308, 0)),
      (ValueError, "b1 - 0.1 * d_L/d_b1 overflowed: the numbers are too large")),
-    ("backprop 1 2 1e150: each step on its own, after d_L", lambda: [
-        line.split("  ")[-1].strip()[:2] for line in backprop_example([1, 2], 1e150)[-9:]],
+    ("backprop of derivatives of 1e298: each step on its own, after d_L", lambda: [
+        line.split("  ")[-1].strip()[:2] for line in backprop_example([1e150, -1e150], 1, OurNeuralNetwork
+                                                                       .from_parameters(1, 1, 0, 1, 1, 0, 1e150, -1e150, 0))[-9:]],
      list(PARAMETER_NAMES)),
     ("train on inf data", lambda: train([[INF, 0]], [1]),
      (ValueError, "data[0][0] is inf: training needs finite numbers")),
@@ -207,8 +212,8 @@ NUMBER_CASES = [
      (ValueError, "report_every must be a whole number >= 1, got 0")),
     ("train with huge weights diverges", lambda: OurNeuralNetwork.from_parameters(
         1e308, -1e308, 1e308, -1e308, 1e308, 1e308, -1e308, 1e308, 1e308).train(
-        DATA, LABELS, 1e308, 5, 10, None), (ValueError, "training diverged in epoch 0: h1's"
-                                            " weighted sum for data[1] overflowed (inf + -inf")),
+        DATA, LABELS, 1e308, 5, 10, None), (ValueError, "data[1] is too large for the network's"
+                                            " weights: h1's weighted sum is inf + -inf + 1e+308")),
     ("train a 1e300 learn rate stays finite", lambda: [
         w for w in train_and_get(1e300) if math.isnan(w) or abs(w) == INF], []),
     ("random(seed=10**30) is a seed like any other", lambda: OurNeuralNetwork.random(
@@ -578,19 +583,21 @@ def test_an_error_of_report_is_not_blamed_on_a_sum_that_overflowed():
 
 
 LABEL_CASES = [  # (name, data, labels, the message, or None: trained)
-    ("1e160 of four", DATA, [1, 0, 1e160, 1], "all_y_trues[2] is 1e+160: too large"),
-    ("-1e160 of four", DATA, [-1e160, 0, 0, 1], "all_y_trues[0] is -1e+160: too large"),
-    ("1e155 of four", DATA, [1, 0, 0, 1e155], "all_y_trues[3] is 1e+155: too large"),
-    ("1.5e154 of four: 4 * 2.25e308", DATA, [1, 1.5e154, 0, 1], "all_y_trues[1] is 1.5e+154: too large"),
-    ("1e154 twice: 2 * 1e308", DATA[:2], [1e154, 1e154], "all_y_trues[0] is 1e+154: too large"),
-    ("1e300 of one", [[0, 0]], [1e300], "all_y_trues[0] is 1e+300: too large"),
-    ("1e154 alone is fine: 1e308", [[0, 0]], [1e154], None),
-    ("9e153 of one is fine", [[1, 2]], [-9e153], None),
+    ("1e160 of four", DATA, [1, 0, 1e160, 1], "all_y_trues[2] must be from 0 to 1"),
+    ("-1e160 of four", DATA, [-1e160, 0, 0, 1], "all_y_trues[0] must be from 0 to 1"),
+    ("2 of four", DATA, [1, 0, 0, 2], "all_y_trues[3] must be from 0 to 1"),
+    ("-0.001 of four", DATA, [1, -0.001, 0, 1], "all_y_trues[1] must be from 0 to 1"),
+    ("1.5 twice", DATA[:2], [1.5, 1.5], "all_y_trues[0] must be from 0 to 1"),
+    ("1e300 of one", [[0, 0]], [1e300], "all_y_trues[0] must be from 0 to 1"),
+    ("0.5 is fine", [[0, 0]], [0.5], None),
+    ("-0.0 is fine", [[1, 2]], [-0.0], None),
 ]
 
 
 @each(LABEL_CASES)
-def test_labels_whose_loss_would_overflow_are_blamed_on_the_labels_up_front(case):
+def test_labels_beyond_0_to_1_are_blamed_on_the_labels_up_front(case):
+    # The network's output is from 0 to 1: a label beyond it can never be met, and
+    # a large one would overflow the loss.
     name, data, labels, message = case
     network = OurNeuralNetwork.random(1)
     lines = []
@@ -599,8 +606,8 @@ def test_labels_whose_loss_would_overflow_are_blamed_on_the_labels_up_front(case
         assert len(lines) == 2 and not [loss for loss in losses if abs(loss) == INF]
         return
     check(lambda: network.train(data, labels, report=lines.append),
-          (ValueError, message + ", its squared error overflows the loss (the article's"
-                                 " answers are 1 and 0)"))
+          (ValueError, message + ", as the network's output is (the article's answers are 1 and 0),"
+                                 " got {!r}".format(float(labels[int(message[12])]))))
     assert lines == [] and network.parameters() == OurNeuralNetwork.random(1).parameters()
 
 
@@ -623,9 +630,10 @@ def test_a_number_beyond_float_range_on_the_command_line(case):
     name, args, number_ = case
     status, out, err = printed_by(main, args, must_catch=False)
     assert status == 2
-    if out is not None:
-        assert (out, err) == ("", "network.py: error: '{}' is beyond the range of a float"
-                                  " (see: python3 network.py --help)\n".format(number_))
+    if out is not None:  # one line, the number named as typed
+        assert out == "" and err.count("\n") == 1
+        assert "'{}' is beyond the range of a float (see: python3 network.py --help)".format(
+            number_) in err
 
 
 def minus_zero(line):

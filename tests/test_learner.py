@@ -42,8 +42,10 @@ def test_gradients_check_their_input_and_say_what_overflowed():
     assert raises(ValueError, gradients, network, [INF, 0], 1) == (
         "data[0][0] is inf: training needs finite numbers")
     assert raises(TypeError, gradients, network, [1, "a"], 1) == "data[0][1] must be a number, got 'a'"
-    # h1's sum is 1e300 - 1e300 = 0, but d_L_d_w1 is about -2e150 * x1 = -2e450:
-    assert raises(ValueError, gradients, network, [1e300, -1e300], 1e150) == (
+    # h1's sum is 1e300 - 1e300 = 0 and o1's is 0 too, but d_L_d_w1 is
+    # -1 * (w5 * 0.25) * (x1 * 0.25) = -1e300 * 1e300 / 16:
+    through = network_from([1, 1, 0, 1, 1, 0, 1e300, -1e300, 0])
+    assert raises(ValueError, gradients, through, [1e300, -1e300], 1) == (
         "d_L_d_w1 overflowed: the numbers are too large")
     wide = OurNeuralNetwork(Neuron([1, 1, 1], 0), Neuron([1, 1, 1], 0), Neuron([1, 1], 0))
     assert raises(ValueError, gradients, wide, [1, 2, 3], 1) == (

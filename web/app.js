@@ -104,6 +104,7 @@ function drawCurve() {
 }
 
 function shade(v) {
+  if (v === null) return [200, 200, 200];
   const [c, t] = v >= 0.5 ? [[70, 120, 225], (v - 0.5) * 2] : [[240, 150, 50], (0.5 - v) * 2];
   return c.map((x) => Math.round(255 + (x - 255) * t));
 }

@@ -32,14 +32,15 @@ def arg(value):
 
 def csv_rows(people):
     """people as the lines of a people file: the header, then name,A,B,Y."""
-    rows = ["name," + ",".join(people["names"])]
+    rows = ["name," + ",".join([quoted(name) for name in people["names"]])]
     for name, a, b, y in people["rows"]:
         rows.append(",".join([quoted(name), arg(a), arg(b), "" if y is None else arg(y)]))
     return rows
 
 
 def quoted(name):
-    return '"' + name + '"' if "," in name else name
+    # A name as a CSV field: quoted, its quotes doubled, where it holds "," or '"'.
+    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name
 
 
 def nice(values):
@@ -48,7 +49,7 @@ def nice(values):
     if not high - low < 1e300:  # an axis wider than that overflows
         raise ValueError("the measurements {} and {} are too far apart to draw".format(
             show(low), show(high)))
-    pad = max((high - low) * 0.15, 1.0)
+    pad = max((high - low) * 0.15, 1.0, abs(low) * 1e-6, abs(high) * 1e-6)  # 1e17 + 1 is 1e17
     low, high = low - pad, high + pad
     step = 10.0 ** floor(log10((high - low) / 5))
     step *= [t for t in (1, 2, 5, 10) if (high - low) / (step * t) <= 6][0]
@@ -106,6 +107,8 @@ class Page:
 
     def set_epochs(self, texts):
         self.epochs = command_line.value("--epochs", texts[0])
+        if self.run is not None and self.run["epoch"] > self.epochs:  # no train --epochs gives it
+            self.changed()
 
     def set_rate(self, texts):
         rate = command_line.value("--learn-rate", texts[0])
@@ -239,7 +242,7 @@ class Page:
         for j in range(rows):  # from the top: the largest B first
             x2 = b_high - s2 - (b_high - b_low) * (j + 0.5) / rows
             for i in range(cols):
-                values.append(self.net.feedforward([a_low - s1 + (a_high - a_low) * (i + 0.5) / cols, x2]))
+                values.append(output(self.net, [a_low - s1 + (a_high - a_low) * (i + 0.5) / cols, x2]))
         return {"cols": cols, "rows": rows, "a": [a_low, a_high], "b": [b_low, b_high],
                 "values": values, "a_ticks": [[t, show(t)] for t in a_ticks],
                 "b_ticks": [[t, show(t)] for t in b_ticks]}
@@ -247,9 +250,10 @@ class Page:
     def table(self):
         rows, (s1, s2) = [], self.people["shift"]
         for name, a, b, y in self.people["rows"]:
-            out = self.net.feedforward([a - s1, b - s2])
+            out = output(self.net, [a - s1, b - s2])
             rows.append({"name": name, "a": arg(a), "b": arg(b), "y": "" if y is None else arg(y),
-                         "out": "{:.3f}".format(out), "guess": 1 if out >= 0.5 else 0})
+                         "out": "-" if out is None else "{:.3f}".format(out),
+                         "guess": None if out is None else int(out >= 0.5)})
         return {"rows": rows, "csv": "\n".join(csv_rows(self.people))}
 
     def address(self):
@@ -272,13 +276,21 @@ class Page:
         return query
 
 
-def attempt(action, coarse=None):
-    # action(), then the view (unless coarse is None); if anything raises, the state
-    # as it was and {"error": the message}: the page never wedges.
+def output(net, x):
+    # The output for x, or None where a sum makes no number (0*inf).
+    try:
+        return net.feedforward(x)
+    except ValueError:
+        return None
+
+
+def attempt(action, coarse=False):
+    # action(), then the view; if anything raises, the state as it was and
+    # {"error": the message}: the page never wedges.
     before = PAGE.state()
     try:
         action()
-        return {} if coarse is None else PAGE.view(coarse)
+        return PAGE.view(coarse)
     except Exception as error:
         for name, value in zip(STATE, before):
             setattr(PAGE, name, value)
@@ -298,17 +310,17 @@ def start(query):
     query = json.loads(query)
     errors = [[key, "not a setting: try {} or train".format(", ".join(ORDER))]
               for key in query if key not in ORDER + ("train",)]
-    for key in ORDER:
+    for key in ORDER:  # each value with the view it makes: a value that breaks it is refused
         if key in query:
             result = attempt(lambda: getattr(PAGE, "set_" + key)(query[key]))
-            errors += [[key, result["error"]]] if result else []
-    result = attempt(lambda: None, False)
+            errors += [[key, result["error"]]] if "error" in result else []
+    result = attempt(lambda: None)
     result["errors"] = errors
     return json.dumps(result)
 
 
 def view():
-    return json.dumps(attempt(lambda: None, False))
+    return json.dumps(attempt(lambda: None))
 
 
 def restart():
