@@ -17,7 +17,8 @@ def read_people(path, shift=None):
     try:
         text = read_file(path, 100000)
     except OSError as error:
-        raise ValueError("cannot read {} ({})".format(path, error.strerror or error)) from None
+        raise ValueError("cannot read {} ({})".format(path, getattr(error, "strerror", None)
+                                                      or error)) from None
     return parse_people(text, path, shift)
 
 
@@ -26,8 +27,11 @@ def parse_people(text, source="the people", shift=None):
     if not isinstance(text, str):
         raise TypeError("the people must be the text of a CSV file, got {!r}".format(text))
     if shift is not None:
-        if isinstance(shift, str) or not hasattr(shift, "__len__") or len(shift) != 2:
-            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift))
+        try:  # (not hasattr(shift, "__len__"): MicroPython's tuples have no such attribute)
+            if isinstance(shift, str) or len(shift) != 2:
+                raise TypeError
+        except TypeError:
+            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift)) from None
         shift = (finite(shift[0], "the shift's A"), finite(shift[1], "the shift's B"))
     rows, lines, names = [], [], None
     for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
