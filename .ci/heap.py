@@ -7,7 +7,7 @@ modules of files.json compiled from source, or precompiled by mpy-cross as a boa
      its budget to 96 KB in 2 KB steps, since where objects fall (and so a gap) moves with a byte
      anywhere: the worked examples and training through the API in 38 KB (an ESP8266)
      precompiled and in 56 KB (an ESP32 without PSRAM) from source; the learner's `network.py
-     train` in 60 KB precompiled. A miss: exit status 1.
+     train` in 70 KB precompiled (people files and their checks grew it). A miss: exit status 1.
   2. Figures: the least heap in KB that runs a job and every size up to 8 KB above it; the live
      heap after each import and at its peak (PEAK), precompiled.
 """
@@ -22,7 +22,7 @@ from common import PROJECT, UNIX_PORT, first, project_files, run
 
 # (job, form, the least heap in KB that must do): each size from it to 96 KB in 2 KB steps.
 BUDGETS = [("main", "precompiled", 38), ("api-train", "precompiled", 38), ("main", "from source", 56),
-           ("api-train", "from source", 56), ("train", "precompiled", 60)]
+           ("api-train", "from source", 56), ("train", "precompiled", 70)]
 # Each job, as a board would run it: a few lines of main.py.
 JOBS = [("main", "the main job (`network.worked_examples()`)",
          "import network\nfor line in network.worked_examples():\n    print(line)\n"),
