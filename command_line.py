@@ -5,7 +5,8 @@ usage: python3 network.py               the article's three worked examples
        python3 network.py predict WEIGHT_LB HEIGHT_IN [--load FILE]
                is this person female (near 1) or male (near 0)? The inputs
                are shifted as in the article (minus 135 lb, minus 66 in);
-               the network is the article's trained one, or FILE's
+               the network is the article's trained one, or FILE's (with the
+               measurements and the shift FILE's people were trained on)
        python3 network.py backprop [X1 X2 Y_TRUE] [--load FILE]
                backpropagation by hand for one sample (default: Alice, -2 -1 1),
                from every weight 1 and every bias 0, or from FILE's weights
@@ -21,8 +22,8 @@ usage: python3 network.py               the article's three worked examples
        python3 network.py --load FILE X1 X2     a saved network on X1 X2
        python3 network.py web [--port P]        the playground page, served on
                127.0.0.1 (default port 8000); open the address it prints
-The editions (one file, the exercise, the micro:bit) are made by
-python3 -m tools --help, in a checkout of the project.
+The editions (one file, the exercise, the page as one file, the micro:bit)
+are made by python3 -m tools --help, in a checkout of the project.
 """
 
 import sys
@@ -51,7 +52,7 @@ OPTIONS = {
     "--shift": (("train",), TWO, None, None),
     "--port": (("web",), WHOLE, 0, 65535),
 }
-EDITIONS = ("--single-file", "--exercise", "--microbit")
+EDITIONS = ("--single-file", "--exercise", "--page", "--microbit")
 
 
 def main(args):
