@@ -113,7 +113,7 @@ def _fields(line, where):
     for field in fields:
         for c in field:  # a terminal would act on these, not show them
             if c < " " or "\x7f" <= c <= "\x9f" or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069":
-                raise ValueError("{}{!r} holds a control character".format(where, field))
+                raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
     return fields
 
 
