@@ -229,6 +229,33 @@ def test_a_saved_file_keeps_the_shift_and_names_and_predict_applies_them():
                                                        "female" if y >= 0.5 else "not female"))
 
 
+def test_weights_trained_on_people_of_ones_own_train_further_on_those_people_only():
+    text = "name,weight_kg,height_cm,female\nJo,60,170,1\nAl,80,180,0\n"
+    with Scratch() as folder:
+        path = folder + "/weights.json"
+        write(folder + "/class.csv", text)
+        assert printed(["train", "--people", folder + "/class.csv", "--epochs", "10",
+                        "--save", path])[0] == 0
+        before = read(path)
+        for args in (["train", "--load", path, "--save", path],  # the article's lb and in: no
+                     ["train", "--load", path, "--people", "people.csv", "--save", path]):
+            status, out, err = printed_by(main, args, must_catch=False)
+            assert status == 2 and read(path) == before
+            if out is not None:
+                assert out == "" and err == (
+                    "network.py: error: {} was trained on people of your own (weight_kg - 70,"
+                    " height_cm - 175): give --people with those (see: python3 network.py"
+                    " --help)\n".format(path))
+        # With them, on from the saved weights and the saved shift (no mean said).
+        status, lines = printed(["train", "--load", path, "--people", folder + "/class.csv",
+                                 "--epochs", "5", "--save", path])
+        assert status == 0 and lines[0].startswith("Training the weights in ")
+        network = OurNeuralNetwork.random(1)
+        network.train([[-10, -5], [10, 5]], [1, 0], epochs=10, report=None)
+        network.train([[-10, -5], [10, 5]], [1, 0], epochs=5, report=None)
+        assert parameters(OurNeuralNetwork.load(path)) == parameters(network)
+
+
 def test_an_old_weights_file_loads_with_the_articles_shift_and_names():
     nine = '{"w1": 1, "w2": 1, "b1": 0, "w3": 1, "w4": 1, "b2": 0, "w5": 1, "w6": 1, "b3": 0}'
     with Scratch() as folder:

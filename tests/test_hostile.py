@@ -693,6 +693,8 @@ COMMAND_LINE_CASES = [
     ["web", "--port", "\u00b2"], ["web", "--port", ""], ["train", "--shift", "1", "2"],
     ["train", "--people"], ["train", "--people", "people.csv", "--shift", "1"],
     ["train", "--people", "people.csv", "--shift", "nan", "1"], ["predict", "--people", "people.csv"],
+    ["1_000", "1"], ["\u0661", "1"], [" 2", "3"], ["train", "--learn-rate", "0_1"],
+    ["train", "--people", "people.csv", "--shift", "1e400", "1"], ["--page"],
 ]
 
 
@@ -1615,6 +1617,11 @@ MALFORMED = [  # (name, the request)
     ("/web/..%5c..%5cREADME.md", b"GET /web/..%5c..%5cREADME.md HTTP/1.0\r\n\r\n"),
     ("/neuron.py%2f%2e%2e%2f.git%2fconfig", b"GET /neuron.py%2f%2e%2e%2f.git%2fconfig HTTP/1.0\r\n\r\n"),
     ("an absolute URL", b"GET http://elsewhere/.git/config HTTP/1.0\r\n\r\n"),
+    ("a GET with a body", b"GET /web/ HTTP/1.0\r\nContent-Length: 5\r\n\r\nhello"),
+    ("a Content-Length of -1", b"GET /web/ HTTP/1.0\r\nContent-Length: -1\r\n\r\n"),
+    ("a Content-Length of 20 digits", b"GET /web/ HTTP/1.0\r\nContent-Length: 99999999999999999999\r\n\r\n"),
+    ("a chunked GET", b"GET /web/ HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"),
+    ("a header line without a colon", b"GET /web/ HTTP/1.0\r\nNoColonHere\r\n\r\n"),
 ]
 
 
