@@ -1,4 +1,4 @@
-"""The command line of python3 network.py: each command, its options, and the page's server.
+"""The command line of python3 network.py: each command and its options.
 
 usage: python3 network.py               the article's three worked examples
        python3 network.py X1 X2         the article's network on the inputs X1 X2
@@ -206,12 +206,13 @@ def train(options):
             settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate: learn_rate
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
-    if "--people" in options:  # shifted by --shift, or as FILE was trained, or by their mean
+    if "--people" in options:  # shifted by --shift, or as --load's FILE was, or by their mean
         people = read_people(options["--people"], options.get("--shift") or (
-            kept["shift"] if network is not None and kept is not people else None))
-    if kept is not learner.ARTICLE and (people is learner.ARTICLE or people["names"] != kept["names"]):
-        raise ValueError("{} was trained on people of your own ({}): give --people with those".format(
-            options["--load"], learner.shifted(kept)))  # more epochs on lb and in: no
+            kept["shift"] if network is not None else None))
+    if network is not None and (people["names"], people["shift"]) != (kept["names"], kept["shift"]):
+        raise ValueError("{} was trained on {}, not {}: give --people with those (and no other"
+                         " --shift)".format(options["--load"], learner.shifted(kept),
+                                            learner.shifted(people)))
     save = options.get("--save")
     if save is not None:  # can it be written? Now, not after the training; nothing is made
         from support.files import can_save

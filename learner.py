@@ -43,7 +43,7 @@ def gradients(network, x, y_true):
     return dict(zip(PARAMETER_NAMES, partials))
 
 
-def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 and every bias 0"):
+def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     """The article's partial derivative d_L/d_w1 worked by hand, then all nine exactly.
 
     The article's example (the defaults): every weight 1, every bias 0, and
@@ -62,6 +62,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     """
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
+        about = about or "every weight 1 and every bias 0"
+    about = about or "the weights " + weights_text(network)
     exact = gradients(network, x, y_true)  # checks x and y_true, and overflow
     x = [number(x[0], "x[0]"), number(x[1], "x[1]")]
     y_true = number(y_true, "y_true")
@@ -290,9 +292,10 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     shift = people["shift"]
     x = [a - shift[0], b - shift[1]]
     if network is None:
-        network, lines = train_example(None)
+        network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
     y = network.feedforward(x)
+    about = about or "of the weights " + weights_text(network)
     article = people["names"] == ARTICLE["names"] and shift == ARTICLE["shift"]
     if article:
         first = "Weight {} lb, height {} in, shifted as in the article".format(show(a), show(b))

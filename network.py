@@ -3,9 +3,9 @@
     x1, x2  ->  h1, h2  ->  o1
 
 Two inputs, a hidden layer with two neurons (h1, h2), and an output neuron
-(o1) that takes h1 and h2 as its inputs (the article's part 1); then training
-(part 2): the mean squared error loss, its partial derivatives by the chain
-rule, and stochastic gradient descent on the article's people.
+(o1) that takes h1 and h2 as its inputs (the article's section 2); then
+training (its sections 3 and 4): the mean squared error loss, its partial
+derivatives by the chain rule, and stochastic gradient descent on its people.
 
 The article's code in its order, names and comments, its numpy arrays as
 lists. Not the article's, and elsewhere: the checks each function calls at its
@@ -17,7 +17,7 @@ import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import diverged, neurons, pairs, parameters, training_set
+from support.checks import diverged, finite_parameters, neurons, pairs, training_set
 from support.numbers import normal_numbers, show, show_list
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
@@ -92,7 +92,7 @@ class OurNeuralNetwork:
         return "\n".join(["h1 = " + self.h1.explain(x), "h2 = " + self.h2.explain(x),
                           "o1 = " + self.o1.explain(out_h)])
 
-    # --- Part 2: training
+    # --- Training (the article's sections 3 and 4)
 
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
         """Stochastic gradient descent on the mean squared error loss (mse_loss).
@@ -162,7 +162,7 @@ class OurNeuralNetwork:
     def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         """A network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on.
         Each must be a finite number (else TypeError or ValueError naming it)."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = parameters(
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
 
@@ -178,7 +178,7 @@ class OurNeuralNetwork:
 
     def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         """Set the nine parameters, in place, each checked as from_parameters checks it."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = parameters(
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2

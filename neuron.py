@@ -1,4 +1,4 @@
-"""The article's part 1, its building blocks: the sigmoid activation function, and a neuron.
+"""The article's section 1, its building blocks: the sigmoid activation function, and a neuron.
 
 A neuron multiplies each input by a weight, adds a bias, and passes the sum
 through an activation function:
@@ -26,9 +26,9 @@ def sigmoid(x):
     It never overflows, however large x is: sigmoid(-1000) is 0.0. A nan
     raises ValueError; something that is not a number, TypeError.
     """
-    # Our activation function: f(x) = 1 / (1 + e^(-x))
     if type(x) is not float or not LOW < x < LIMIT:  # checked; e^(-x) kept from overflowing
         x = outside(x)
+    # Our activation function: f(x) = 1 / (1 + e^(-x))
     return 1 / (1 + exp(-x))
 
 
@@ -67,6 +67,8 @@ class Neuron:
 
         The inputs must be numbers, one per weight (else TypeError or
         ValueError); a nan, or one made on the way (0*inf), raises ValueError.
+        (dot looks at each input only if the sum is wrong: there a bool counts
+        as 0 or 1, and a dict or bytes indexed 0, 1... as a list.)
         """
         # Weight inputs, add bias, then use the activation function
         total = dot(self.weights, inputs) + self.bias

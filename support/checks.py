@@ -3,7 +3,7 @@
 network.py calls these so that its functions can be the article's lines:
 
     neurons(h1, h2, o1, Neuron)         OurNeuralNetwork's three neurons
-    parameters(values, names)           the nine weights and biases, finite floats
+    finite_parameters(values, names)    the nine weights and biases, finite floats
     pairs(y_true, y_pred)               mse_loss's two lists, finite floats
     training_set(network, data, ...)    train's arguments, checked once before the first step
     diverged(error, epoch, ...)         what train raises when it stops part way
@@ -33,10 +33,10 @@ def neurons(h1, h2, o1, kind):
             len(o1.weights)))
 
 
-def parameters(values, names):
+def finite_parameters(values, names):
     """values (w1, w2, b1, ... by names) as a tuple of finite floats, or the error naming one.
 
-    >>> parameters([1, 0.5], ["w1", "w2"])
+    >>> finite_parameters([1, 0.5], ["w1", "w2"])
     (1.0, 0.5)
     """
     checked = []
@@ -73,8 +73,8 @@ def training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, report_ev
 
     network (None: any) must be three different neurons of finite weights,
     for 2 inputs. Anything not a number raises TypeError; a nan or inf in the
-    data, lengths that differ, labels whose loss would overflow, or settings
-    out of range (labels beyond 0..1), ValueError naming it.
+    data, data too large for the network's weights, lengths that differ,
+    labels beyond 0..1, or settings out of range, ValueError naming it.
     """
     weights = None
     if network is not None:

@@ -21,6 +21,7 @@ from math import isnan
 from random import getrandbits
 
 from support.numbers import finite, number
+from support.words import control
 
 INF = float("inf")
 
@@ -308,8 +309,7 @@ def load_saved(path, names):
             raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
                 path, about["shift"])) from None
         if (not isinstance(words, list) or len(words) != 3
-                or [w for w in words if not isinstance(w, str) or not w.strip() or [
-                    c for c in w if c < " " or "\x7f" <= c <= "\x9f"]]):
+                or [w for w in words if not isinstance(w, str) or not w.strip() or control(w)]):
             raise ValueError("{}: names must be three words, got {!r}".format(path, words))
         about = {"shift": shift, "names": tuple(words)}
     return values, about

@@ -7,7 +7,7 @@ there) call these, and import this module only when asked for: a small board's h
 from math import isnan
 
 from support.numbers import finite, show
-from support.words import is_number, number_of
+from support.words import control, is_number, number_of, written
 
 
 def read_people(path, shift=None):
@@ -50,6 +50,8 @@ def parse_people(text, source="the people", shift=None):
             if row[1] == row[2] or row[1] == row[3] or row[2] == row[3]:
                 raise ValueError("{}the columns need three names of their own, got {}".format(
                     where, ",".join(row[1:])))
+            if [word for word in row[1:] if len(word) > 32]:  # a weights file keeps them
+                raise ValueError("{}a column's name holds at most 32 characters".format(where))
             names = tuple(row[1:])
             continue
         if not row[0]:
@@ -111,9 +113,9 @@ def _fields(line, where):
             raise ValueError(where + "a quote is not closed")
         fields.append(field.strip())
     for field in fields:
-        for c in field:  # a terminal would act on these, not show them
-            if c < " " or "\x7f" <= c <= "\x9f" or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069":
-                raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
+        c = control(field)
+        if c is not None:
+            raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
     return fields
 
 
@@ -125,3 +127,17 @@ def _measurement(text, column, where):
         return number_of(text)
     except ValueError as error:
         raise ValueError("{}{}: {}".format(where, column, error)) from None
+
+
+def csv_lines(people):
+    """people as the lines of a people file, as parse_people reads them back: the
+    header, then name,A,B,Y, each number written exactly."""
+    lines = ["name," + ",".join([quoted(name) for name in people["names"]])]
+    for name, a, b, y in people["rows"]:
+        lines.append(",".join([quoted(name), written(a), written(b), "" if y is None else written(y)]))
+    return lines
+
+
+def quoted(name):
+    """A name as a CSV field: in quotes, its quotes doubled, where it holds a comma or a quote."""
+    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name

@@ -52,6 +52,11 @@ def serve(port):
             if (self.headers.defects or "Transfer-Encoding" in self.headers  # a GET has no body
                     or self.headers.get("Content-Length", "0").strip() != "0"):
                 return self.send_error(400, "a malformed request")
+            if path == "/":  # the page is at /web/
+                self.send_response(301)
+                self.send_header("Location", "/web/")
+                self.send_header("Content-Length", "0")
+                return self.end_headers()
             if name is None:
                 return self.send_error(404, "not part of the playground")
             try:  # the file itself, never what a link in its place points to

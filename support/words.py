@@ -3,6 +3,8 @@
     is_number(text)          is it a number as the command line takes one?
     number_of(text)          the float it is, or the error that quotes it
     numbers(texts, names)    as many as names, each number_of
+    written(value)           a number as text that number_of reads back exactly
+    control(text)            the first character of text a terminal would act on, not show
 
 ASCII only, nothing around it: not 1_000, ٣ or " 2", which some Pythons take
 and others not, so that the command line, people files and the page
@@ -10,6 +12,8 @@ and others not, so that the command line, people files and the page
 """
 
 from math import isnan
+
+from support.numbers import show
 
 INF = float("inf")
 
@@ -60,3 +64,28 @@ def numbers(texts, names, finite=True):
         raise ValueError("expected {} numbers {}, got {}".format(len(names), " ".join(names),
                                                                  len(values)))
     return values
+
+
+def written(value):
+    """A number as text that number_of reads back exactly: 3, 0.5, 1e+22; an int in digits.
+
+    >>> written(3.0), written(0.1), written(10 ** 22), written(2 / 3)
+    ('3', '0.1', '10000000000000000000000', '0.6666666666666666')
+    """
+    if isinstance(value, int):
+        return str(value)
+    text = show(value)
+    return text if float(text) == value else repr(value)
+
+
+def control(text):
+    """The first character of text that a terminal would act on rather than show (a
+    control character, a right-to-left override), or None.
+
+    >>> control("Jo"), ord(control("Jo" + chr(27) + "[31m"))
+    (None, 27)
+    """
+    for c in text:
+        if c < " " or "\x7f" <= c <= "\x9f" or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069":
+            return c
+    return None

@@ -237,15 +237,19 @@ def test_weights_trained_on_people_of_ones_own_train_further_on_those_people_onl
         assert printed(["train", "--people", folder + "/class.csv", "--epochs", "10",
                         "--save", path])[0] == 0
         before = read(path)
-        for args in (["train", "--load", path, "--save", path],  # the article's lb and in: no
-                     ["train", "--load", path, "--people", "people.csv", "--save", path]):
+        for args, other in (
+                (["train", "--load", path, "--save", path], "135, height_in - 66"),  # lb and in: no
+                (["train", "--load", path, "--people", "people.csv"], "70, height_in - 175"),
+                (["train", "--load", path, "--people", folder + "/class.csv", "--shift", "71",
+                  "175"], None)):
             status, out, err = printed_by(main, args, must_catch=False)
             assert status == 2 and read(path) == before
             if out is not None:
                 assert out == "" and err == (
-                    "network.py: error: {} was trained on people of your own (weight_kg - 70,"
-                    " height_cm - 175): give --people with those (see: python3 network.py"
-                    " --help)\n".format(path))
+                    "network.py: error: {} was trained on weight_kg - 70, height_cm - 175, not {}:"
+                    " give --people with those (and no other --shift) (see: python3 network.py"
+                    " --help)\n".format(path, "weight_lb - " + other if other else
+                                        "weight_kg - 71, height_cm - 175"))
         # With them, on from the saved weights and the saved shift (no mean said).
         status, lines = printed(["train", "--load", path, "--people", folder + "/class.csv",
                                  "--epochs", "5", "--save", path])

@@ -1489,9 +1489,9 @@ def server_serves_nothing_else_of_the_checkout(port):
     served = served_files()
     asked = 0
     for folder, folders, files in os.walk(project()):
-        folders[:] = [f for f in folders if f not in ("node_modules", ".git")]  # thousands
+        folders[:] = [f for f in folders if f not in ("node_modules", ".git", ".venv")]  # thousands
         for name in files + [f + "/" for f in folders]:
-            address = (folder + "/" + name)[len(project()):]
+            address = (folder + "/" + name)[len(project()):].replace(" ", "%20")
             if address not in served:
                 assert get(port, address)[0] == 404, address
                 asked += 1
@@ -1556,8 +1556,14 @@ def test_the_server_serves_no_bytecode_once_it_is_written(case):
     assert server.stderr == ""
 
 
+def server_sends_the_root_to_the_page(port):
+    status, answer = get(port, "/")
+    assert status == 301 and b"\r\nLocation: /web/\r\n" in answer
+
+
 SERVED_CASES = [
     ("every file files.json lists, byte for byte", server_serves_every_listed_file_whole),
+    ("the root folder sent on to /web/", server_sends_the_root_to_the_page),
     ("nothing else of the checkout", server_serves_nothing_else_of_the_checkout),
     ("HEAD, its headers only", server_answers_head_with_headers_only),
     ("an address with a query", server_serves_with_a_query),
@@ -1574,7 +1580,7 @@ def test_the_server_serves_exactly_the_listed_files(case):
 
 
 NOT_SERVED = [  # (name, the address)
-    ("the root folder", "/"), ("web without its slash", "/web"),
+    ("web without its slash", "/web"),
     ("web/micropython/", "/web/micropython/"), ("support/", "/support/"), ("tests/", "/tests/"),
     ("tools/", "/tools/"), (".git/", "/.git/"), (".git/config", "/.git/config"),
     ("README.md", "/README.md"), ("a test", "/tests/test_hostile.py"),

@@ -14,33 +14,14 @@ from network import PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example
 from support.checks import training_set
 from support.files import read_file, save_numbers
 from support.numbers import show
+from support.people import csv_lines, quoted
+from support.words import written as arg
 
 EVERY = 10  # a loss every 10 epochs, as train reports it
 COLS, ROWS = 48, 30  # the map's cells (half each way while training)
 WEIGHTS, PEOPLE = "weights.json", "people.csv"  # the page's files, as its commands name them
 STATE = ("people", "shift", "net", "custom", "x", "sample", "epochs", "rate", "seed", "run")
 ORDER = ("people", "shift", "weights", "x", "backprop", "epochs", "rate", "seed")  # the address's
-
-
-def arg(value):
-    """A number as the command line reads it back exactly: 3, 0.5, 1e+22; an int in digits."""
-    if isinstance(value, int):
-        return str(value)
-    text = show(value)
-    return text if float(text) == value else repr(value)
-
-
-def csv_rows(people):
-    """people as the lines of a people file: the header, then name,A,B,Y."""
-    rows = ["name," + ",".join([quoted(name) for name in people["names"]])]
-    for name, a, b, y in people["rows"]:
-        rows.append(",".join([quoted(name), arg(a), arg(b), "" if y is None else arg(y)]))
-    return rows
-
-
-def quoted(name):
-    # A name as a CSV field: quoted, its quotes doubled, where it holds "," or '"'.
-    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name
 
 
 def nice(values):
@@ -64,7 +45,7 @@ class Page:
                 for p in article["train"] + article["predict"]]
         self.start = None
         self.reset()
-        self.use(csv_rows({"names": article["names"], "rows": rows}), article["shift"])
+        self.use(csv_lines({"names": article["names"], "rows": rows}), article["shift"])
         self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
         self.epochs, self.rate, self.seed = 1000, 0.1, 1  # train's defaults
         self.start = self.state()
@@ -123,7 +104,7 @@ class Page:
         self.seed = seed
 
     def set_shift(self, texts):  # as --shift A B; nothing for the mean of the people
-        self.use(csv_rows(self.people), command_line.value("--shift", texts)
+        self.use(csv_lines(self.people), command_line.value("--shift", texts)
                  if "".join(texts).strip() else None)
 
     def set_people(self, rows):  # the address's, shifted by the mean unless shift= follows
@@ -133,7 +114,7 @@ class Page:
         self.use(texts[0].split("\n"), self.shift)
 
     def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
-        rows = csv_rows(self.people)
+        rows = csv_lines(self.people)
         i = int(texts[0])
         rows[i:i + 1] = [",".join([quoted(texts[1])] + texts[2:])] if texts[1:] else []
         self.use(rows, self.shift)
@@ -254,14 +235,14 @@ class Page:
             rows.append({"name": name, "a": arg(a), "b": arg(b), "y": "" if y is None else arg(y),
                          "out": "-" if out is None else "{:.3f}".format(out),
                          "guess": None if out is None else int(out >= 0.5)})
-        return {"rows": rows, "csv": "\n".join(csv_rows(self.people))}
+        return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
 
     def address(self):
         """The address of this state: what differs from the page's start, in ORDER, so that
         each value is valid when it is read again (the weights before an x of inf)."""
         now, run = self.state(), self.run
         done = run is not None and run["exact"] and run["epoch"] >= self.epochs
-        query = [["people", csv_rows(self.people)]] if now[:2] != self.start[:2] else []
+        query = [["people", csv_lines(self.people)]] if now[:2] != self.start[:2] else []
         if query and self.shift:
             query.append(["shift", arg(self.shift[0]) + "," + arg(self.shift[1])])
         if self.custom and (not done or now[4:6] != self.start[4:6]):  # an x of inf may need them
