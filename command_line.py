@@ -1,11 +1,12 @@
-"""The command line of python3 network.py: each command, its options, and the page's server.
+"""The command line of python3 network.py: each command and its options.
 
 usage: python3 network.py               the article's three worked examples
        python3 network.py X1 X2         the article's network on the inputs X1 X2
        python3 network.py predict WEIGHT_LB HEIGHT_IN [--load FILE]
                is this person female (near 1) or male (near 0)? The inputs
                are shifted as in the article (minus 135 lb, minus 66 in);
-               the network is the article's trained one, or FILE's
+               the network is the article's trained one, or FILE's (with the
+               measurements and the shift FILE's people were trained on)
        python3 network.py backprop [X1 X2 Y_TRUE] [--load FILE]
                backpropagation by hand for one sample (default: Alice, -2 -1 1),
                from every weight 1 and every bias 0, or from FILE's weights
@@ -21,14 +22,14 @@ usage: python3 network.py               the article's three worked examples
        python3 network.py --load FILE X1 X2     a saved network on X1 X2
        python3 network.py web [--port P]        the playground page, served on
                127.0.0.1 (default port 8000); open the address it prints
-The editions (one file, the exercise, the micro:bit) are made by
-python3 -m tools --help, in a checkout of the project.
+The editions (one file, the exercise, the page as one file, the micro:bit)
+are made by python3 -m tools --help, in a checkout of the project.
 """
 
 import sys
-from math import isnan
 
 import learner
+from support.words import is_number, numbers
 
 try:
     from network import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
@@ -51,7 +52,7 @@ OPTIONS = {
     "--shift": (("train",), TWO, None, None),
     "--port": (("web",), WHOLE, 0, 65535),
 }
-EDITIONS = ("--single-file", "--exercise", "--microbit")
+EDITIONS = ("--single-file", "--exercise", "--page", "--microbit")
 
 
 def main(args):
@@ -77,7 +78,7 @@ def main(args):
             sample = numbers(values, "X1 X2 Y_TRUE") if values else [-2, -1, 1]
             lines = learner.backprop_example(sample[:2], sample[2], **given)
         elif command == "predict":
-            a, b = numbers(values, " ".join(people["names"][:2]).upper())
+            a, b = numbers(values, [name.upper() for name in people["names"][:2]])
             lines = learner.predict(a, b, network, about, people)
         elif values:
             lines = network_example(numbers(values, "X1 X2", finite=False), **given)
@@ -102,6 +103,9 @@ def parse(args):
     with a command that does not take it, or with a value that is not what
     it takes, raises ValueError naming it.
     """
+    for text in args:
+        if not isinstance(text, str):
+            raise TypeError("the command line's words must be strings, got {!r}".format(text))
     words, options = [], {}
     i = 0
     while i < len(args):
@@ -147,57 +151,28 @@ def value(option, text):
 
     A value that is not what its option takes raises ValueError naming it.
     """
+    if option not in OPTIONS:
+        raise ValueError("unknown option {!r}".format(option))
     commands, kind, least, most = OPTIONS[option]
     if kind == FILE:
         return text
     if kind == TWO:
-        return tuple(numbers(text, "A B"))
+        try:
+            return tuple(numbers(text, "A B"))
+        except ValueError as error:
+            raise ValueError("{} must be {}: {}".format(option, kind, error)) from None
     digits = text[1:] if text[:1] == "-" else text
     if kind == WHOLE and digits and not digits.strip("0123456789"):  # ASCII digits only: not ²
         result = int(text)
         if (least is None or result >= least) and (most is None or result <= most):
             return result
-    if kind == RATE and is_number(text) and 0 < float(text) < INF:  # nan is not > 0
+    if kind == RATE and is_number(text) and 0 < float(text) < INF:  # nan is not > 0, inf no rate
         return float(text)
     if most is not None:
         must_be = "{} from {} to {}".format(kind, least, most)
     else:
         must_be = kind + ("" if least is None else " >= {}".format(least))
     raise ValueError("{} must be {}, got {!r}".format(option, must_be, text))
-
-
-def is_number(text):
-    """Does float() take text (a word of the command line) as a number?"""
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def numbers(texts, names, finite=True):
-    """The command line's numbers, as many as names has, as floats.
-
-    >>> numbers(["-2", "1.5"], "X1 X2")
-    [-2.0, 1.5]
-
-    A word, nan, inf (where finite), a number beyond float range (1e400) or a
-    wrong count raise ValueError.
-    """
-    values = []
-    for text in texts:
-        result = float(text) if is_number(text) else float("nan")
-        if isnan(result):
-            raise ValueError("{!r} is not a number".format(text))
-        if abs(result) == INF and "inf" not in text.lower():
-            raise ValueError("{!r} is beyond the range of a float".format(text))
-        if finite and abs(result) == INF:
-            raise ValueError("{!r} is not a finite number".format(text))
-        values.append(result)
-    if len(values) != len(names.split()):
-        raise ValueError("expected {} numbers {}, got {}".format(
-            len(names.split()), names, len(values)))
-    return values
 
 
 def loaded(path):
@@ -229,10 +204,15 @@ def train(options):
     for option in ("--epochs", "--learn-rate", "--seed", "--report-every"):
         if option in options:
             settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate: learn_rate
-    people = learner.ARTICLE
-    if "--people" in options:
-        people = read_people(options["--people"], options.get("--shift"))
     network, about, kept = loaded(options.get("--load"))
+    people = learner.ARTICLE
+    if "--people" in options:  # shifted by --shift, or as --load's FILE was, or by their mean
+        people = read_people(options["--people"], options.get("--shift") or (
+            kept["shift"] if network is not None else None))
+    if network is not None and (people["names"], people["shift"]) != (kept["names"], kept["shift"]):
+        raise ValueError("{} was trained on {}, not {}: give --people with those (and no other"
+                         " --shift)".format(options["--load"], learner.shifted(kept),
+                                            learner.shifted(people)))
     save = options.get("--save")
     if save is not None:  # can it be written? Now, not after the training; nothing is made
         from support.files import can_save
@@ -261,13 +241,9 @@ def read_people(path, shift=None):
     A file that is missing, not UTF-8 or larger than 100,000 bytes, or
     whose text parse_people refuses, raises ValueError naming path.
     """
-    from support.files import read_file
+    from support.people import read_people as read  # only when asked for: a board's heap
 
-    try:
-        text = read_file(path, 100000)
-    except OSError as error:
-        raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
-    return parse_people(text, path, shift)
+    return read(path, shift)
 
 
 def parse_people(text, source="the people", shift=None):
@@ -280,84 +256,17 @@ def parse_people(text, source="the people", shift=None):
     >>> people["shift"], people["train"][0], people["predict"]
     ((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
 
-    The inputs are the measurements minus shift (A, B), or else minus the mean
-    of the people with an answer. A row that is not so, no header, fewer than
-    two people with an answer, or more than 1000 people raise ValueError
-    naming source and the line.
+    The result is a dict: "names" (A, B, Y), "shift" (a, b), "mean" (was the
+    shift their mean?), "rows" (name, a, b, y or None), "train" (name, x, y),
+    "predict" (name, x). The inputs x are the measurements minus shift (A, B),
+    or else minus the mean of the people with an answer. A row that is not so,
+    no header, fewer than two people with an answer, more than 1000 people, or
+    measurements that overflow when shifted raise ValueError naming source and
+    the line (support/people.py reads them, only when asked for: a board's heap).
     """
-    rows = []
-    names = None
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for n, line in enumerate(lines, 1):
-        where = "{}, line {}: ".format(source, n)
-        if not line.strip() or line.strip() == "\ufeff":
-            continue
-        row = _fields(line.lstrip("\ufeff"), where)
-        if len(row) != 4:
-            raise ValueError("{}{} {}, not 4: name,A,B,Y separated by commas".format(
-                where, len(row), "column" if len(row) == 1 else "columns"))
-        if names is None:
-            if [word for word in row[1:] if not word or is_number(word)]:
-                raise ValueError("{}no header: the first row names the columns, as"
-                                 " name,weight_kg,height_cm,female does".format(where))
-            names = tuple(row[1:])
-            continue
-        if not row[0]:
-            raise ValueError(where + "a person needs a name")
-        a, b = [_measurement(text, column, where) for text, column in zip(row[1:3], names)]
-        if row[3] not in ("1", "0", ""):
-            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
-                where, names[2], row[3]))
-        rows.append((row[0], a, b, float(row[3]) if row[3] else None))
-    where = "{}: ".format(source)
-    if names is None:
-        raise ValueError(where + "no header and no people: name,A,B,Y, then a row per person")
-    answered = [row for row in rows if row[3] is not None]
-    if len(answered) < 2:
-        raise ValueError("{}{} with an answer: training needs at least 2".format(
-            where, "only 1 person" if answered else "no one"))
-    if len(rows) > 1000:
-        raise ValueError("{}{} people: at most 1000".format(where, len(rows)))
-    mean = shift is None
-    if mean:
-        shift = (sum([row[1] for row in answered]) / len(answered),
-                 sum([row[2] for row in answered]) / len(answered))
-    people = {"names": names, "shift": tuple(shift), "mean": mean, "rows": rows, "train": [],
-              "predict": []}
-    for name, a, b, y in rows:
-        x = [a - shift[0], b - shift[1]]
-        if y is None:
-            people["predict"].append((name, x))
-        else:
-            people["train"].append((name, x, y))
-    return people
+    from support.people import parse_people as parse
 
-
-def _fields(line, where):
-    # The comma-separated fields of a CSV line, each without the spaces around
-    # it; a field in double quotes may hold commas ("Smith, Jo").
-    fields, field, quoted = [], "", False
-    for c in line:
-        if c == '"':
-            quoted = not quoted
-        elif c == "," and not quoted:
-            fields.append(field.strip())
-            field = ""
-        else:
-            field += c
-    if quoted:
-        raise ValueError(where + "a quote is not closed")
-    return fields + [field.strip()]
-
-
-def _measurement(text, column, where):
-    # A measurement of the people file, as a finite float.
-    if not text:
-        raise ValueError("{}{} is missing".format(where, column))
-    try:
-        return numbers([text], column)[0]
-    except ValueError as error:
-        raise ValueError("{}{}: {}".format(where, column, error)) from None
+    return parse(text, source, shift)
 
 
 def _file_error(path, action):

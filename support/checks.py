@@ -3,7 +3,7 @@
 network.py calls these so that its functions can be the article's lines:
 
     neurons(h1, h2, o1, Neuron)         OurNeuralNetwork's three neurons
-    parameters(values, names)           the nine weights and biases, finite floats
+    finite_parameters(values, names)    the nine weights and biases, finite floats
     pairs(y_true, y_pred)               mse_loss's two lists, finite floats
     training_set(network, data, ...)    train's arguments, checked once before the first step
     diverged(error, epoch, ...)         what train raises when it stops part way
@@ -33,10 +33,10 @@ def neurons(h1, h2, o1, kind):
             len(o1.weights)))
 
 
-def parameters(values, names):
+def finite_parameters(values, names):
     """values (w1, w2, b1, ... by names) as a tuple of finite floats, or the error naming one.
 
-    >>> parameters([1, 0.5], ["w1", "w2"])
+    >>> finite_parameters([1, 0.5], ["w1", "w2"])
     (1.0, 0.5)
     """
     checked = []
@@ -73,13 +73,15 @@ def training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, report_ev
 
     network (None: any) must be three different neurons of finite weights,
     for 2 inputs. Anything not a number raises TypeError; a nan or inf in the
-    data, lengths that differ, labels whose loss would overflow, or settings
-    out of range, ValueError naming it.
+    data, data too large for the network's weights, lengths that differ,
+    labels beyond 0..1, or settings out of range, ValueError naming it.
     """
+    weights = None
     if network is not None:
         if network.h1 is network.h2 or network.h1 is network.o1 or network.h2 is network.o1:
             raise ValueError("to train, h1, h2 and o1 must be three different Neuron objects")
-        for w in network.parameters():
+        weights = network.parameters()
+        for w in weights:
             if w == INF or w == -INF or isnan(w):
                 raise ValueError("the network has a weight or bias of {}: training needs finite"
                                  " ones".format(w))
@@ -100,19 +102,25 @@ def training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, report_ev
         if length(data[i], "data[{}]".format(i)) != 2:
             raise ValueError("data[{}] must have 2 features, got {}".format(i, len(data[i])))
         samples.append([_datum(data[i][0], "data[{}][0]", i), _datum(data[i][1], "data[{}][1]", i)])
+        overflowing = weights and _overflowing(weights, samples[i])
+        if overflowing:
+            raise ValueError("data[{}] is too large for the network's weights: {}'s weighted sum"
+                             " is {} + {} + {}".format(i, *overflowing))
         label = _datum(all_y_trues[i], "all_y_trues[{}]", i)
-        # The loss adds n squared errors, each of an output in 0..1: they must not overflow.
-        if (abs(label) + 1) * (abs(label) + 1) * n == INF:
-            raise ValueError("all_y_trues[{}] is {!r}: too large, its squared error overflows"
-                             " the loss (the article's answers are 1 and 0)".format(i, label))
+        if not 0 <= label <= 1:  # what else could an output of 0..1 learn?
+            raise ValueError("all_y_trues[{}] must be from 0 to 1, as the network's output is"
+                             " (the article's answers are 1 and 0), got {!r}".format(i, label))
         labels.append(label)
     # One slot per report, made first, while a small board's heap still has
     # room in one piece (a list grown one item at a time needs ever larger blocks).
+    reports = (epochs + report_every - 1) // report_every
     try:
-        losses = [None] * ((epochs + report_every - 1) // report_every)
+        if reports > 10 ** 7:  # 80 MB of slots: more than any run can want
+            raise MemoryError
+        losses = [None] * reports
     except (MemoryError, OverflowError):
-        raise ValueError("epochs={} is too many: no room for a loss every {} epochs".format(
-            epochs, report_every)) from None
+        raise ValueError("epochs={} is too many: no room for a loss every {} epochs (report less"
+                         " often)".format(epochs, report_every)) from None
     return samples, labels, learn_rate, epochs, losses
 
 
@@ -124,21 +132,31 @@ def _datum(value, name, i):
     return value
 
 
-def diverged(error, epoch, learn_rate, weights, names, data):
+def diverged(error, epoch, learn_rate, weights, names, data, losses, report_every):
     """What train raises when error stopped it in epoch, the weights as they were then:
-    a ValueError that names what overflowed (a weight, or a hidden neuron's sum for
-    a sample), or, where nothing did, error itself (the caller's report, say).
+    error itself where it came from report (raised once the epoch's loss was in
+    losses) or where nothing overflowed; else a ValueError naming what overflowed
+    (a weight, or a hidden neuron's weighted sum for a sample).
     """
+    if epoch % report_every == 0 and losses[epoch // report_every] is not None:
+        return error
     about = "training diverged in epoch {}: ".format(epoch)
     advice = "; is learn_rate {!r} too large, or the data?".format(learn_rate)
     for name, w in zip(names, weights):
         if isnan(w - w):  # inf - inf is nan
             return ValueError("{}{} overflowed ({}){}".format(about, name, w, advice))
-    w1, w2, b1, w3, w4, b2 = weights[:6]
     for i in range(len(data)):
-        x = data[i]
-        for name, total in (("h1", w1 * x[0] + w2 * x[1] + b1), ("h2", w3 * x[0] + w4 * x[1] + b2)):
-            if isnan(total - total):
-                return ValueError("{}{}'s weighted sum for data[{}] overflowed ({}){}".format(
-                    about, name, i, total, advice))
+        overflowing = _overflowing(weights, data[i])
+        if overflowing:
+            return ValueError("{}{}'s weighted sum for data[{}] overflowed ({} + {} + {}){}".format(
+                about, overflowing[0], i, overflowing[1], overflowing[2], overflowing[3], advice))
     return error
+
+
+def _overflowing(weights, x):
+    # (the hidden neuron, and the terms) whose weighted sum for x is nan (inf - inf), or None.
+    w1, w2, b1, w3, w4, b2 = weights[:6]
+    for name, terms in (("h1", (w1 * x[0], w2 * x[1], b1)), ("h2", (w3 * x[0], w4 * x[1], b2))):
+        if isnan(terms[0] + terms[1] + terms[2]):
+            return (name,) + terms
+    return None

@@ -20,7 +20,8 @@ import os
 from math import isnan
 from random import getrandbits
 
-from support.numbers import number
+from support.numbers import finite, number
+from support.words import control
 
 INF = float("inf")
 
@@ -42,9 +43,10 @@ def write_files(files):
     What writable refuses raises before anything is made; an OSError (a full
     disk, say) reaches the caller, every file as it was.
     """
+    files = dict([(file_name(path), files[path]) for path in files])  # pathlib's too
     modes = {}
     for path in files:
-        modes[file_name(path)] = writable(path)  # every path checked before any is written
+        modes[path] = writable(path)  # every path checked before any is written
     made = {}  # path: its temporary file
     kept = {}  # path: a link to its old file, while several are renamed
     done = []
@@ -299,14 +301,17 @@ def load_saved(path, names):
             raise ValueError("{}: {} must be a finite number, got {!r}".format(path, name, saved[name]))
     if about is not None:
         shift, words = about["shift"], about["names"]
-        if (not isinstance(shift, list) or len(shift) != 2
-                or [v for v in shift if isinstance(v, bool) or not isinstance(v, (int, float))
-                    or isnan(v) or abs(v) == INF]):
-            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(path, shift))
+        try:
+            if not isinstance(shift, list) or len(shift) != 2:
+                raise TypeError
+            shift = (finite(shift[0], "shift[0]"), finite(shift[1], "shift[1]"))
+        except (TypeError, ValueError):
+            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
+                path, about["shift"])) from None
         if (not isinstance(words, list) or len(words) != 3
-                or [w for w in words if not isinstance(w, str) or not w]):
+                or [w for w in words if not isinstance(w, str) or not w.strip() or control(w)]):
             raise ValueError("{}: names must be three words, got {!r}".format(path, words))
-        about = {"shift": (float(shift[0]), float(shift[1])), "names": tuple(words)}
+        about = {"shift": shift, "names": tuple(words)}
     return values, about
 
 

@@ -34,6 +34,7 @@ INF = float("inf")
 # Where e^x overflows: above 709.78 with double precision, 88.7 with the 32-bit
 # (and the micro:bit's 30-bit) floats of small boards.
 LIMIT = 709.0 if 1.0 + 2.0 ** -30 != 1.0 else 88.0
+LOW = -LIMIT
 
 
 def dot(weights, inputs):
@@ -137,6 +138,8 @@ def finite(value, name, *index):
     Traceback (most recent call last):
     ValueError: weights[0] must be a finite number, got inf
     """
+    if type(value) is float and -INF < value < INF:  # the common case, at once
+        return value
     value = number(value, name, *index)
     if value == INF or value == -INF:
         raise ValueError("{} must be a finite number, got {}".format(name.format(*index), value))

@@ -26,8 +26,8 @@ def serve(port):
     """web [--port P]: serve the playground page on 127.0.0.1, until Ctrl-C.
 
     Exactly the files that files.json lists, and no other: no listing, nothing
-    compiled, a malformed request answered 400 or 404. A burst of a classroom's
-    requests waits its turn in a queue of 256.
+    compiled; a malformed request, or any but GET and HEAD, is answered 4xx. A
+    burst of a classroom's requests waits its turn in a queue of 256.
     """
     try:
         from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -44,13 +44,24 @@ def serve(port):
              ".wasm": "application/wasm", ".json": "application/json"}
 
     class Handler(BaseHTTPRequestHandler):
+        default_request_version = "HTTP/1.0"  # a malformed request's 400 has a status line too
+
         def do_GET(self):
             path = self.path.split("?")[0].split("#")[0]
             name = files.get(path)
+            if (self.headers.defects or "Transfer-Encoding" in self.headers  # a GET has no body
+                    or self.headers.get("Content-Length", "0").strip() != "0"):
+                return self.send_error(400, "a malformed request")
+            if path == "/":  # the page is at /web/
+                self.send_response(301)
+                self.send_header("Location", "/web/")
+                self.send_header("Content-Length", "0")
+                return self.end_headers()
             if name is None:
                 return self.send_error(404, "not part of the playground")
-            try:
-                with open(os.path.join(project, name), "rb") as f:
+            try:  # the file itself, never what a link in its place points to
+                fd = os.open(os.path.join(project, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                with os.fdopen(fd, "rb") as f:
                     body = f.read()
             except OSError:
                 return self.send_error(404, "not part of the playground")
@@ -62,6 +73,11 @@ def serve(port):
                 self.wfile.write(body)
 
         do_HEAD = do_GET
+
+        def send_error(self, code, message=None, explain=None):
+            # An unknown method (501) or HTTP version (505) is the client's mistake: 405, 400.
+            BaseHTTPRequestHandler.send_error(self, {501: 405, 505: 400}.get(code, code), message,
+                                              explain)
 
         def log_message(self, *args):  # quiet: the address is all a learner needs
             pass

@@ -1,1 +1,1 @@
-"""The learner's tests and the hostile-input battery: plain test functions, as in test_neuron.py."""
+"""The tests beside the design card's (test_neuron.py, test_network.py): the lessons, the command line, the reference, the project's lists and the hostile battery; what they share is in helpers.py."""

@@ -1,278 +1,332 @@
-"""The playground page's Python, run by web/app.js in MicroPython's WebAssembly port
-beside the project's own modules. It keeps the page's state (the network, the inputs,
-the training run) and asks the modules for every number; the page draws the JSON it
-gets back. Fields come as typed: bad text gets the command line's own message, and
-the last good state stays.
+"""The playground page's Python, run with the project's modules in MicroPython (web/app.js).
+
+The page's state is one object, PAGE. Fields and the address come as text, read by the
+command line's own rules and messages; the lessons write every line; JSON goes back to
+draw. A bad value gets its message, and the last good state stays.
 """
 
 import json
+from math import floor, log10
 
+import command_line
 import learner
-import network
-from network import NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss
-from neuron import show, show_list
+from network import PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example
+from support.checks import training_set
+from support.files import read_file, save_numbers
+from support.numbers import show
+from support.people import csv_lines, quoted
+from support.words import written as arg
 
-WEIGHTS = "weights.json"  # the page's own weights, as train --save writes them
-EVERY = 10  # a loss on the curve every 10 epochs, as the command line reports it
-COLS, ROWS = 56, 32  # the decision map's cells (half as many each way while training)
-X1S, X2S = (-35, 35), (-10, 10)  # its range: 100 to 170 lb, 56 to 76 in
-DATA = [x for name, x, y in PEOPLE]
-LABELS = [y for name, x, y in PEOPLE]
-
-net = OurNeuralNetwork()
-custom = False  # the article's network until a weight is set or training starts
-x = [float(v) for v in network.NETWORK_EXAMPLE]
-sample = [float(v) for v in PEOPLE[0][1]] + [float(PEOPLE[0][2])]  # Alice
-settings = {"epochs": 1000, "learn_rate": 0.1, "seed": 1}  # train's defaults
-run = None  # the training run: {"epoch", "exact", "points", "sent", "top"}
-START = dict(settings, x=x, sample=sample)
+EVERY = 10  # a loss every 10 epochs, as train reports it
+COLS, ROWS = 48, 30  # the map's cells (half each way while training)
+WEIGHTS, PEOPLE = "weights.json", "people.csv"  # the page's files, as its commands name them
+STATE = ("people", "shift", "net", "custom", "x", "sample", "epochs", "rate", "seed", "run")
+ORDER = ("people", "shift", "weights", "x", "backprop", "epochs", "rate", "seed")  # the address's
 
 
-def arg(value):
-    """A number as the command line and the address take it, exactly."""
-    text = show(value)
-    return text if float(text) == value else repr(value)
+def nice(values):
+    """The map's axis around values: (low, high, ticks at round numbers)."""
+    low, high = min(values), max(values)
+    if not high - low < 1e300:  # an axis wider than that overflows
+        raise ValueError("the measurements {} and {} are too far apart to draw".format(
+            show(low), show(high)))
+    pad = max((high - low) * 0.15, 1.0, abs(low) * 1e-6, abs(high) * 1e-6)  # 1e17 + 1 is 1e17
+    low, high = low - pad, high + pad
+    step = 10.0 ** floor(log10((high - low) / 5))
+    step *= [t for t in (1, 2, 5, 10) if (high - low) / (step * t) <= 6][0]
+    ticks = [(floor(low / step) + 1 + i) * step for i in range(int((high - low) / step) + 1)]
+    return low, high, [t for t in ticks if t <= high]
 
 
-def _sum(neuron, inputs):
-    # The weighted sum plus the bias, in feedforward's order.
-    total = 0.0
-    for w, v in zip(neuron.weights, inputs):
-        total += w * v
-    return total + neuron.bias
+class Page:
+    def __init__(self):
+        article, (s1, s2) = learner.ARTICLE, learner.ARTICLE["shift"]
+        rows = [(p[0], p[1][0] + s1, p[1][1] + s2, p[2] if len(p) > 2 else None)
+                for p in article["train"] + article["predict"]]
+        self.start = None
+        self.reset()
+        self.use(csv_lines({"names": article["names"], "rows": rows}), article["shift"])
+        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
+        self.epochs, self.rate, self.seed = 1000, 0.1, 1  # train's defaults
+        self.start = self.state()
 
+    def state(self):
+        return [getattr(self, name) for name in STATE]
 
-def _loaded():
-    # The network as --load FILE reads it back, and what the lines call it.
-    if not custom:
-        return None, None
-    net.save(WEIGHTS)
-    return learner.loaded(WEIGHTS)
+    def reset(self):
+        """The article's network, untrained: every neuron w = [0, 1], b = 0."""
+        self.net, self.custom, self.run = OurNeuralNetwork(), False, None
 
+    def changed(self):  # a run that no single train command gives any more
+        if self.run is not None:
+            self.run = dict(self.run, exact=False)
 
-def _diagram():
-    hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]
-    neurons = []
-    for neuron, inputs in ((net.h1, x), (net.h2, x), (net.o1, hidden)):
-        neurons.append([show(_sum(neuron, inputs)), show(neuron.feedforward(inputs))])
-    body = [x[0] + learner.SHIFT[0], x[1] + learner.SHIFT[1]]
-    try:
-        shifted = learner.predict(body[0], body[1], net, "")[0]
-    except (ValueError, TypeError):
-        shifted = ""
-    return {"params": [show(p) for p in net.parameters()], "neurons": neurons,
-            "x": [show(v) for v in x], "body": [show(v) for v in body],
-            "shift": [show(v) for v in learner.SHIFT], "shifted": shifted}
+    # --- the doors: each value read by the command line's rules
+    def set_x(self, texts):
+        self.x = command_line.numbers(texts, "X1 X2", finite=False)
+        network_example(self.x, self.net)  # it must work: 0*inf is nan
 
+    def set_body(self, texts):
+        a, b = command_line.numbers(texts, " ".join(self.people["names"][:2]).upper())
+        self.set_x([a - self.people["shift"][0], b - self.people["shift"][1]])
 
-def _calc(loaded, about):
-    if loaded is None:
-        return {"lines": network.network_example(x),
-                "command": "python3 network.py {} {}".format(arg(x[0]), arg(x[1]))}
-    return {"lines": network.network_example(x, loaded, about),
-            "command": "python3 network.py --load {} {} {}".format(WEIGHTS, arg(x[0]), arg(x[1]))}
+    def set_weights(self, texts):
+        values = command_line.numbers(texts, " ".join(PARAMETER_NAMES).upper())
+        self.net, self.custom = OurNeuralNetwork.from_parameters(*values), True
+        network_example(self.x, self.net)
+        self.changed()
 
+    def set_weight(self, name, text):
+        texts = [arg(v) for v in self.net.parameters()]
+        texts[PARAMETER_NAMES.index(name)] = text
+        command_line.numbers([text], name.upper())  # the message names this one
+        self.set_weights(texts)
 
-def _backprop(loaded, about):
-    command = "python3 network.py backprop {} {} {}".format(
-        arg(sample[0]), arg(sample[1]), arg(sample[2]))
-    try:
-        if loaded is None:
-            lines = learner.backprop_example(sample[:2], sample[2])
-        else:
-            lines = learner.backprop_example(sample[:2], sample[2], loaded, about)
-            command += " --load " + WEIGHTS
-    except (ValueError, TypeError) as error:  # numbers too large for the calculation
-        return {"error": str(error), "command": command, "sample": [arg(v) for v in sample]}
-    return {"lines": lines, "command": command, "sample": [arg(v) for v in sample]}
+    def set_backprop(self, texts):
+        self.sample = command_line.numbers(texts, "X1 X2 Y_TRUE")
+        learner.backprop_example(self.sample[:2], self.sample[2])  # too large?
 
+    def set_epochs(self, texts):
+        self.epochs = command_line.value("--epochs", texts[0])
+        if self.run is not None and self.run["epoch"] > self.epochs:  # no train --epochs gives it
+            self.changed()
 
-def _map(cols, rows):
-    values = []
-    for j in range(rows):  # from the top: the tallest first
-        x2 = X2S[1] - (X2S[1] - X2S[0]) * (j + 0.5) / rows
-        for i in range(cols):
-            try:
-                values.append(net.feedforward([X1S[0] + (X1S[1] - X1S[0]) * (i + 0.5) / cols, x2]))
-            except (ValueError, TypeError):
-                values.append(None)
-    people = []
-    for name, v, y in PEOPLE + [(name, v, None) for name, v in NEW_PEOPLE]:
-        out = net.feedforward(v)
-        people.append({"name": name, "x": v, "y": y, "out": show(out), "shown": show_list(v),
-                       "guess": "female" if out >= 0.5 else "male",
-                       "lb": show(v[0] + learner.SHIFT[0]), "in": show(v[1] + learner.SHIFT[1])})
-    return {"cols": cols, "rows": rows, "x1": X1S, "x2": X2S, "values": values, "people": people,
-            "lb": [[v - learner.SHIFT[0], show(v)] for v in range(100, 171, 10)],
-            "in": [[v - learner.SHIFT[1], show(v)] for v in range(56, 77, 4)]}
+    def set_rate(self, texts):
+        rate = command_line.value("--learn-rate", texts[0])
+        if rate != self.rate:
+            self.changed()
+        self.rate = rate
 
+    def set_seed(self, texts):
+        seed = command_line.value("--seed", texts[0])
+        if seed != self.seed:
+            self.changed()
+        self.seed = seed
 
-def _train():
-    result = {"epochs": settings["epochs"], "rate": arg(settings["learn_rate"]),
-              "seed": settings["seed"],
-              "loss": "{:.3f}".format(mse_loss(LABELS, [net.feedforward(v) for v in DATA]))}
-    # The Emily and Frank lines that train prints, for the network as it is now.
-    result["lines"] = learner.train_example(None, 0, network=net)[1][-len(NEW_PEOPLE):]
-    if run is None:
-        result["epoch"] = None
+    def set_shift(self, texts):  # as --shift A B; nothing for the mean of the people
+        self.use(csv_lines(self.people), command_line.value("--shift", texts)
+                 if "".join(texts).strip() else None)
+
+    def set_people(self, rows):  # the address's, shifted by the mean unless shift= follows
+        self.use(rows, None)
+
+    def set_csv(self, texts):
+        self.use(texts[0].split("\n"), self.shift)
+
+    def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
+        rows = csv_lines(self.people)
+        i = int(texts[0])
+        rows[i:i + 1] = [",".join([quoted(texts[1])] + texts[2:])] if texts[1:] else []
+        self.use(rows, self.shift)
+
+    def set_click(self, texts):  # [A, B, answer]: a person where the map was clicked
+        names = [row[0] for row in self.people["rows"]]
+        n = len(names) + 1
+        while "P" + str(n) in names:
+            n += 1
+        self.set_row([str(len(names) + 1), "P" + str(n)] + texts)
+
+    def use(self, rows, shift):
+        # The people of these CSV rows, as --people FILE [--shift A B] reads them.
+        self.people = command_line.parse_people("\n".join(rows), PEOPLE, shift)
+        self.shift = shift and self.people["shift"]
+        self.changed()
+
+    # --- training, in pieces, as train runs it in one go
+    def data(self):
+        train = self.people["train"]
+        return [p[1] for p in train], [p[2] for p in train]
+
+    def begin(self):
+        data, labels = self.data()
+        net = OurNeuralNetwork.random(self.seed)
+        training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
+        self.net, self.custom = net, True
+        lines = [] if self.shift else [learner.shift_line(self.people)]
+        self.run = {"epoch": 0, "exact": True, "points": [], "lines": lines, "losses": [], "sent": 0}
+
+    def advance(self, epochs):
+        """epochs more, in pieces that report where train reports (0, 10, ...)."""
+        data, labels = self.data()
+        run = self.run
+        while epochs > 0:
+            start = run["epoch"]
+            n = min(epochs, EVERY - start % EVERY) if start % EVERY else epochs
+            if start % EVERY:  # up to the next report, whose loss train reports
+                self.net.train(data, labels, self.rate, n, n, None)
+            else:
+                losses = self.net.train(data, labels, self.rate, n, EVERY, self.report(start))
+                run["points"] += [[start + i * EVERY, loss] for i, loss in enumerate(losses)]
+                run["losses"] += losses
+            run["epoch"] += n
+            epochs -= n
+
+    def report(self, start):
+        # train's own lines, "Epoch 10 loss: 0.123", numbered from the run's start.
+        def report(line):
+            words = line.split(" ")
+            words[1] = str(start + int(words[1]))
+            self.run["lines"].append(" ".join(words))
+        return report
+
+    # --- what the page shows
+    def view(self, coarse=False):
+        net, x, people = self.net, self.x, self.people
+        # What --load weights.json calls them (command_line.loaded's words).
+        given = {"network": net, "about": "the weights in {} ({})".format(
+            WEIGHTS, learner.weights_text(net))} if self.custom else {}
+        load = " --load " + WEIGHTS if self.custom else ""
+        body = [x[0] + people["shift"][0], x[1] + people["shift"][1]]
+        hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]  # each neuron: f(sum), its output
+        neurons = [n.explain(i).split(" = ")[1:] for n, i in ((net.h1, x), (net.h2, x), (net.o1, hidden))]
+        try:
+            bp = {"lines": learner.backprop_example(self.sample[:2], self.sample[2], **given)}
+        except (ValueError, TypeError) as error:  # too large
+            bp = {"error": str(error)}
+        bp["sample"] = [arg(v) for v in self.sample]
+        bp["command"] = "python3 network.py backprop {}{}".format(" ".join(bp["sample"]), load)
+        return {"params": [show(p) for p in net.parameters()], "neurons": neurons,
+                "x": [arg(v) for v in x], "body": [arg(v) for v in body],
+                "names": people["names"], "shift": [arg(v) for v in people["shift"]],
+                "mean": not self.shift, "backprop": bp,
+                "calc": {"lines": network_example(x, **given),
+                         "command": "python3 network.py{} {} {}".format(load, arg(x[0]), arg(x[1]))},
+                "train": self.training(), "map": self.map(coarse), "people": self.table(),
+                "address": self.address()}
+
+    def training(self):
+        run, (data, labels) = self.run, self.data()
+        own = self.state()[:2] != self.start[:2]
+        result = {"epochs": arg(self.epochs), "rate": arg(self.rate), "seed": arg(self.seed),
+                  "command": "python3 network.py train {}{}--epochs {} --learn-rate {} --seed {}".format(
+                      "--people {} ".format(PEOPLE) if own else "", "--shift {} {} ".format(
+                          arg(self.shift[0]), arg(self.shift[1])) if own and self.shift else "",
+                      self.epochs, arg(self.rate), self.seed),
+                  "loss": "{:.3f}".format(mse_loss(labels, [self.net.feedforward(v) for v in data])),
+                  "epoch": None, "lines": learner.predictions(self.net, self.people)}
+        if run is not None:
+            done = run["epoch"] >= self.epochs
+            if run["exact"]:
+                result["lines"] = run["lines"] + (learner.trained_lines(
+                    self.net, run["losses"], run["epoch"], EVERY, self.people) if done else [])
+            result.update(epoch=run["epoch"], exact=run["exact"], done=done,
+                          points=run["points"][run["sent"]:], fresh=run["sent"] == 0)
+            run["sent"] = len(run["points"])
         return result
-    end = max(run["epoch"], settings["epochs"])
-    result.update({"epoch": run["epoch"], "end": end, "top": run["top"],
-                   "points": run["points"][run["sent"]:], "fresh": run["sent"] == 0,
-                   "labels": ["{:.3f}".format(run["top"]), "{:.3f}".format(0.0), "0", str(end)]})
-    run["sent"] = len(run["points"])
-    if run["exact"]:
-        result["command"] = "python3 network.py train --epochs {} --learn-rate {} --seed {}".format(
-            run["epoch"], arg(settings["learn_rate"]), settings["seed"])
-    return result
+
+    def map(self, coarse):
+        cols, rows = (COLS // 2, ROWS // 2) if coarse else (COLS, ROWS)
+        a_low, a_high, a_ticks = nice([row[1] for row in self.people["rows"]])
+        b_low, b_high, b_ticks = nice([row[2] for row in self.people["rows"]])
+        s1, s2 = self.people["shift"]
+        values = []
+        for j in range(rows):  # from the top: the largest B first
+            x2 = b_high - s2 - (b_high - b_low) * (j + 0.5) / rows
+            for i in range(cols):
+                values.append(output(self.net, [a_low - s1 + (a_high - a_low) * (i + 0.5) / cols, x2]))
+        return {"cols": cols, "rows": rows, "a": [a_low, a_high], "b": [b_low, b_high],
+                "values": values, "a_ticks": [[t, show(t)] for t in a_ticks],
+                "b_ticks": [[t, show(t)] for t in b_ticks]}
+
+    def table(self):
+        rows, (s1, s2) = [], self.people["shift"]
+        for name, a, b, y in self.people["rows"]:
+            out = output(self.net, [a - s1, b - s2])
+            rows.append({"name": name, "a": arg(a), "b": arg(b), "y": "" if y is None else arg(y),
+                         "out": "-" if out is None else "{:.3f}".format(out),
+                         "guess": None if out is None else int(out >= 0.5)})
+        return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
+
+    def address(self):
+        """The address of this state: what differs from the page's start, in ORDER, so that
+        each value is valid when it is read again (the weights before an x of inf)."""
+        now, run = self.state(), self.run
+        done = run is not None and run["exact"] and run["epoch"] >= self.epochs
+        query = [["people", csv_lines(self.people)]] if now[:2] != self.start[:2] else []
+        if query and self.shift:
+            query.append(["shift", arg(self.shift[0]) + "," + arg(self.shift[1])])
+        if self.custom and (not done or now[4:6] != self.start[4:6]):  # an x of inf may need them
+            query.append(["weights", ",".join([arg(v) for v in self.net.parameters()])])
+        for key, i in (("x", 4), ("backprop", 5)):
+            if now[i] != self.start[i]:
+                query.append([key, ",".join([arg(v) for v in now[i]])])
+        query += [["train", "1"]] if done else []
+        for key, i in (("epochs", 6), ("rate", 7), ("seed", 8)):
+            if done or now[i] != self.start[i]:
+                query.append([key, arg(now[i])])
+        return query
 
 
-def _address():
-    # The address's query for this state (only what differs from the defaults).
-    address = {}
-    if x != START["x"]:
-        address["x"] = arg(x[0]) + "," + arg(x[1])
-    exact = run is not None and run["exact"]
-    if custom and not exact:
-        address["weights"] = ",".join([arg(v) for v in net.parameters()])
-    if sample != START["sample"]:
-        address["backprop"] = ",".join([arg(v) for v in sample])
-    if exact:
-        address["train"] = "1"
-    for key, name in (("epochs", "epochs"), ("rate", "learn_rate"), ("seed", "seed")):
-        if exact or settings[name] != START[name]:
-            address[key] = arg(settings[name])
-    return address
-
-
-def view(coarse=False):
-    """Everything the page shows, as JSON (the map coarse, for speed, while training)."""
-    loaded, about = _loaded()
-    cells = (COLS // 2, ROWS // 2) if coarse else (COLS, ROWS)
-    return json.dumps({"diagram": _diagram(), "calc": _calc(loaded, about),
-                       "backprop": _backprop(loaded, about), "map": _map(*cells), "train": _train(),
-                       "address": _address(),
-                       "people": [[name, arg(v[0]), arg(v[1]), arg(y)] for name, v, y in PEOPLE]})
-
-
-def _x(texts):
-    global x
-    x = learner.numbers(texts, "X1 X2", finite=False)
-
-
-def _body(texts):  # weight (lb) and height (in): x is them minus the article's shift
-    global x
-    weight, height = learner.numbers(texts, "WEIGHT_LB HEIGHT_IN")
-    x = [weight - learner.SHIFT[0], height - learner.SHIFT[1]]
-
-
-def _weights(texts, names=PARAMETER_NAMES):  # all nine, or the one named
-    global net, custom
-    params = list(net.parameters())
-    for name, value in zip(names, learner.numbers(texts, " ".join(names))):
-        params[PARAMETER_NAMES.index(name)] = value
-    net = OurNeuralNetwork.from_parameters(*params)
-    custom = True
-    if run is not None:
-        run["exact"] = False
-
-
-def _sample(texts):
-    global sample
-    sample = learner.numbers(texts, "X1 X2 Y_TRUE")
-    learner.backprop_example(sample[:2], sample[2], *(_loaded() if custom else ()))
-
-
-def _setting(option, texts):
-    key = option[2:].replace("-", "_")
-    value = learner.train_settings({option: texts[0]})[key]
-    changed = settings[key] != value
-    settings[key] = value
-    if run is not None and changed:
-        if key == "seed":
-            reset()
-        elif key == "learn_rate" and run["epoch"]:
-            run["exact"] = False
-
-
-SETTERS = {"x": _x, "body": _body, "weights": _weights, "backprop": _sample,
-           "epochs": lambda t: _setting("--epochs", t), "rate": lambda t: _setting("--learn-rate", t),
-           "seed": lambda t: _setting("--seed", t)}
-for _name in PARAMETER_NAMES:
-    SETTERS[_name] = lambda t, n=_name: _weights(t, (n,))
-
-
-def _set(key, texts):
-    # One field (or address value) as typed; on a bad value, the error and the old state.
-    global net, custom, x, sample, settings, run
-    before = (net.parameters(), custom, x, sample, dict(settings), run and dict(run))
+def output(net, x):
+    # The output for x, or None where a sum makes no number (0*inf).
     try:
-        SETTERS[key](texts)
-        _diagram()  # the hand calculation must work for the new state
-        net.explain(x)
-    except (ValueError, TypeError):
-        params, custom, x, sample, settings, run = before
-        net = OurNeuralNetwork.from_parameters(*params)
-        raise
+        return net.feedforward(x)
+    except ValueError:
+        return None
+
+
+def attempt(action, coarse=False):
+    # action(), then the view; if anything raises, the state as it was and
+    # {"error": the message}: the page never wedges.
+    before = PAGE.state()
+    try:
+        action()
+        return PAGE.view(coarse)
+    except Exception as error:
+        for name, value in zip(STATE, before):
+            setattr(PAGE, name, value)
+        return {"error": command_line.one_line(error) or repr(error)}
 
 
 def change(key, texts):
-    """A field changed: key (x, body, w1 ... b3, backprop, epochs, rate, seed) and its
-    texts, a JSON list. The new view, or {"error": the command line's message}."""
-    try:
-        _set(key, json.loads(texts))
-    except (ValueError, TypeError) as error:
-        return json.dumps({"error": str(error)})
-    return view()
-
-
-def reset():
-    """A new training run from the seed's random start, at epoch 0."""
-    global net, custom, run
-    net = OurNeuralNetwork.random(settings["seed"])
-    custom = True
-    run = {"epoch": 0, "exact": True, "points": [], "sent": 0, "top": 0.0}
-
-
-def restart():
-    reset()
-    return view()
-
-
-def train(epochs, every, coarse=True):
-    """Train the page's network epochs more (a run from the seed's start if none),
-    a loss every every epochs; the new view, or the error (the weights kept)."""
-    if run is None:
-        reset()
-    try:
-        losses = net.train(DATA, LABELS, settings["learn_rate"], epochs, every, None)
-    except (ValueError, TypeError) as error:
-        return json.dumps({"error": str(error)})
-    for i, loss in enumerate(losses):
-        run["points"].append([run["epoch"] + i * every, loss])
-        run["top"] = max(run["top"], loss)
-    run["epoch"] += epochs
-    return view(coarse)
+    """A field changed: key (w1, or a set_ above) and its texts, a JSON list: the view or the error."""
+    texts = json.loads(texts)
+    return json.dumps(attempt(lambda: PAGE.set_weight(key, texts[0]) if key in PARAMETER_NAMES
+                              else getattr(PAGE, "set_" + key)(texts), False))
 
 
 def start(query):
-    """The state an address asks for: query is JSON, {"x": "2,3", ...}, as typed.
-    The view, with "errors": [[key, message], ...] for the values that were bad."""
+    """The state an address asks for, query: {"x": ["2", "3"], "people": [ROW, ...]} as JSON,
+    in ORDER. The view, with "errors": [[key, message], ...] for the bad values."""
     query = json.loads(query)
-    errors = []
-    for key in ("x", "weights", "backprop", "epochs", "rate", "seed"):
+    errors = [[key, "not a setting: try {} or train".format(", ".join(ORDER))]
+              for key in query if key not in ORDER + ("train",)]
+    for key in ORDER:  # each value with the view it makes: a value that breaks it is refused
         if key in query:
-            try:
-                _set(key, query[key].split(",") if key in ("x", "weights", "backprop") else [query[key]])
-            except (ValueError, TypeError) as error:
-                errors.append([key, str(error)])
-    result = json.loads(view())
+            result = attempt(lambda: getattr(PAGE, "set_" + key)(query[key]))
+            errors += [[key, result["error"]]] if "error" in result else []
+    result = attempt(lambda: None)
     result["errors"] = errors
     return json.dumps(result)
 
 
+def view():
+    return json.dumps(attempt(lambda: None))
+
+
+def restart():
+    """A new run from the seed's random start."""
+    return json.dumps(attempt(PAGE.begin, True))
+
+
+def train(epochs, coarse=True):
+    """Up to epochs more of the run."""
+    return json.dumps(attempt(lambda: PAGE.advance(min(int(epochs), PAGE.epochs - PAGE.run["epoch"])),
+                              coarse))
+
+
+def reset():
+    """Back to the article's network, untrained."""
+    return json.dumps(attempt(PAGE.reset, False))
+
+
 def weights_file():
-    """weights.json for the download link: the page's weights, as --save writes them."""
-    net.save(WEIGHTS)
-    with open(WEIGHTS) as f:
-        return f.read()
+    """weights.json for the download link: train --save's text, written by save_numbers."""
+    people = PAGE.people
+    about = {"shift": list(people["shift"]), "names": list(people["names"])}
+    save_numbers(WEIGHTS, PARAMETER_NAMES, PAGE.net.parameters(),
+                 about if PAGE.state()[:2] != PAGE.start[:2] else None)
+    return read_file(WEIGHTS, 1024)
+
+
+PAGE = Page()
