@@ -24,7 +24,7 @@ from pathlib import Path
 import micropython_microbit_fs as fs
 from universal_hex import BoardId, separate_uhex
 
-from matrix import PROJECT, same_main_job, show_difference
+from common import PROJECT, first, same_output, show_difference
 
 sys.path.insert(0, PROJECT)
 from tools.microbit import EXAMPLES, HEX  # noqa: E402
@@ -99,7 +99,7 @@ def edition(args, folder):
 def check_examples(loose, v1):
     """Steps 2 and 4 for the worked examples."""
     printed, expected = BANNER.split(boot(v1, BANNER))[0], cpython(["network.py"])
-    ok = same_main_job(expected, printed, 1e-5)
+    ok = same_output(expected, printed, 1e-5)
     if ok:
         print("main.py at power-up prints what `python3 network.py` prints (numbers within 1e-5)")
     else:
@@ -127,16 +127,14 @@ def check_training(loose, v1):
 def margin(files, until):
     """Step 2's margin: the most heap (64-byte steps, up to 2 KB) that main.py can find
     taken and still print until; False if it cannot run even with bytearray(0) taken."""
-    low, high = -64, 2048
-    while high - low > 64:
-        middle = max(0, (low + high) // 128 * 64)
-        main = "taken = bytearray({})\n".format(middle) + files["main.py"]
+    def fails(taken):
+        main = "taken = bytearray({})\n".format(taken) + files["main.py"]
         out = boot(dict(files, **{"main.py": main}), re.compile(until.pattern + "|Error"))
-        ran = until.search(out) and "Error" not in out
-        low, high = (middle, high) if ran else (low, middle)
-    print("the heap's margin: main.py still runs with {} bytes taken (not {})".format(low, high)
-          if low >= 0 else "main.py does not run with a bytearray(0) taken first: FAILED")
-    return low >= 0
+        return not until.search(out) or "Error" in out
+    most = -64 if fails(0) else first(fails, 0, 2048, 64) - 64
+    print("the heap's margin: main.py still runs with {} bytes taken (not {})".format(
+        most, most + 64) if most >= 0 else "main.py does not run with bytearray(0) taken: FAILED")
+    return most >= 0
 
 
 def probes(loose):

@@ -177,7 +177,7 @@ TRUSTED = [
     (neuron, "sigmoid", (709.5,)),
     (support.numbers, "dot", ([0.4, 0.7], [0.5, 0.3])), (support.numbers, "dot", ([0, 1], [-2, -1])),
     (support.numbers, "number", (-1.5,)), (support.numbers, "weights_and_bias", ([0.5, -1.5], 0.25)),
-    (support.checks, "parameters", ((1.0, 2.0, 3.0), ("w1", "w2", "b1"))),
+    (support.checks, "finite_parameters", ((1.0, 2.0, 3.0), ("w1", "w2", "b1"))),
     (support.checks, "pairs", ([1.0, 0.0], [0.5, 0.25])),
     (support.checks, "training_set", (None, [[-2.0, -1.0], [25.0, 6.0]], [1.0, 0.0], 0.1, 1000, 10)),
 ]

@@ -31,8 +31,8 @@ MOVED = {"support.numbers": "support", "support.checks": "support"}
 # from real modules (file, the statements and methods it keeps) or a program's.
 EXAMPLES = [
     ("support.py", [
-        ("support/numbers.py", ["INF", "LIMIT", "checked_inputs", "outside", "number", "length",
-                                "show", "show_list"]),
+        ("support/numbers.py", ["INF", "LIMIT", "LOW", "checked_inputs", "outside", "number",
+                                "length", "show", "show_list"]),
         ("support/checks.py", ["neurons"]),
     ]),
     ("shallow.py", [(SHALLOW, ["weights_and_bias", "dot"])]),
@@ -45,8 +45,8 @@ EXAMPLES = [
 ]
 TRAINING = [
     ("support.py", [
-        ("support/numbers.py", ["INF", "LIMIT", "outside"]),
-        (TRUSTING, ["dot", "number", "weights_and_bias", "neurons", "parameters", "pairs"]),
+        ("support/numbers.py", ["INF", "LIMIT", "LOW", "outside"]),
+        (TRUSTING, ["dot", "number", "weights_and_bias", "neurons", "finite_parameters", "pairs"]),
     ]),
     ("neuron.py", [(TRUSTING, ["sigmoid"]), ("neuron.py", ["Neuron.__init__",
                                                            "Neuron.feedforward"])]),
