@@ -503,3 +503,11 @@ def test_without_the_hex_libraries_the_loose_files_and_one_line_how_to_get_the_h
         "No examples.hex, the one file for the board: it needs micropython-microbit-fs and"
         " universal-hex (Python 3.9+): python3 -m pip install micropython-microbit-fs==0.1.2"
         " universal-hex==0.1.0; meanwhile copy the .py files onto the board (docs/microbit.md).")
+
+
+def test_the_hex_libraries_named_as_pyproject_toml_names_them():
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    with open(os.path.join(PROJECT, "pyproject.toml"), "rb") as f:
+        extra = tomllib.load(f)["project"]["optional-dependencies"]["microbit"]
+    pins = [requirement.split(";")[0].strip() for requirement in extra]
+    assert tools.microbit.INSTALL == "python3 -m pip install " + " ".join(pins)
