@@ -56,8 +56,11 @@ folder = tempfile.mkdtemp()
 for args in (["--single-file"], ["--exercise"], ["--microbit", folder + "/examples"],
              ["--microbit", folder + "/training", "train"]):
     out = subprocess.check_output([sys.executable, "-m", "tools"] + args, universal_newlines=True)
+    out = "".join([line + "\\n" for line in out.splitlines() if ".hex" not in line])
     print("$ python -m tools {}\\n{}".format(" ".join(args), out).replace(folder, "FOLDER"))
     for name in sorted(os.listdir(args[1])) if args[0] == "--microbit" else []:
+        if name.endswith(".hex"):
+            continue  # only where the tool's libraries are (3.9+): .ci/microbit_check.py checks it
         with open(os.path.join(args[1], name)) as f:
             print("--- {}\\n{}".format(name, f.read()))
 shutil.rmtree(folder)
