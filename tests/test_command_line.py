@@ -239,7 +239,7 @@ def test_weights_trained_on_people_of_ones_own_train_further_on_those_people_onl
         before = read(path)
         for args, other in (
                 (["train", "--load", path, "--save", path], "135, height_in - 66"),  # lb and in: no
-                (["train", "--load", path, "--people", "people.csv"], "70, height_in - 175"),
+                (["train", "--load", path, "--people", project() + "/people.csv"], "70, height_in - 175"),
                 (["train", "--load", path, "--people", folder + "/class.csv", "--shift", "71",
                   "175"], None)):
             status, out, err = printed_by(main, args, must_catch=False)

@@ -220,11 +220,19 @@ def refused(folder):
         raise ValueError("{} is the project's own folder: its modules are not replaced".format(
             folder))
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    names = [name for name in names if not _on_its_way(name)]  # another run's, writing now
     for name in names:
         if not _is_edition(os.path.join(folder, name)):
             raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
                              .format(folder, name))
     return names
+
+
+def _on_its_way(name):
+    # A file support.files.write_files makes on its way (NAME.xxxxxxxx.tmp, or .old).
+    parts = name.rsplit(".", 2)
+    return (len(parts) == 3 and parts[2] in ("tmp", "old") and len(parts[1]) == 8
+            and not parts[1].strip("0123456789abcdef"))
 
 
 def _remove(made):
