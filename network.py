@@ -185,8 +185,8 @@ class OurNeuralNetwork:
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
 
     def save(self, path, about=None):
-        """Write the nine parameters to path as JSON, crash-safely; about is as save_numbers takes it."""
-        from support.files import save_numbers  # Imported only to save, which spares a board's heap.
+        """Write the nine parameters to path as JSON, crash-safely (about: see save_numbers)."""
+        from support.files import save_numbers  # Imported only here: a board's heap is small.
         save_numbers(path, PARAMETER_NAMES, self.parameters(), about)
 
     @classmethod

@@ -5,6 +5,7 @@
     writing.py        numbers as text: as hand calculations write them, exactly, to 3 figures
     seeded_random.py  random numbers that are the same on every interpreter
     parsing.py        numbers typed as text, on the command line, in files and in the page
+    chart.py          the losses of a training run, drawn in text
     people.py         people to train on and to predict, from CSV files
     files.py          files written whole or not at all, and weights files
     server.py         the playground page's server

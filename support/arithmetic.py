@@ -84,11 +84,12 @@ def check_inputs(weights, inputs):
         raise ValueError("expected {} inputs, one per weight, got {}".format(len(weights), n))
     xs = []
     total = 0.0
-    for i in range(n):  # A loop rather than a comprehension leaves a board's stack one call shallower.
+    for i in range(n):  # A loop, not a comprehension: a board's stack is one call shallower.
         x = check_number(inputs[i], "inputs[{}]", i)
         w = weights[i]
         if isnan(w * x):
-            raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(i, show(w), show(x)))
+            raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(
+                i, show(w), show(x)))
         if isnan(total + w * x):
             raise ValueError("the weighted sum is {} + {} = nan".format(show(total), show(w * x)))
         total += w * x

@@ -124,7 +124,8 @@ def list_length(values, name):
         n = len(values)
         values[0:0]  # Only a list-like value can be sliced; a mapping cannot.
     except (TypeError, LookupError):
-        raise TypeError("{} must be a list of numbers, got {}".format(name, quoted(values))) from None
+        raise TypeError("{} must be a list of numbers, got {}".format(
+            name, quoted(values))) from None
     if n == 0:
         raise ValueError("{} must not be empty".format(name))
     return n
@@ -142,7 +143,7 @@ def check_weights_and_bias(weights, bias):
     """
     n = list_length(weights, "weights")
     floats = []
-    for i in range(n):  # A loop rather than a comprehension leaves a board's stack one call shallower.
+    for i in range(n):  # A loop, not a comprehension: a board's stack is one call shallower.
         floats.append(check_finite(weights[i], "weights[{}]", i))
     return floats, check_finite(bias, "bias")
 

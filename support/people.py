@@ -5,7 +5,8 @@ and the answer (name,weight_kg,height_cm,female); then each row is a person:
 a name, two numbers, and the answer, 1 or 0, or nothing for a person whose
 answer the network is to predict. people.csv holds the article's six.
 
->>> people = parse_people("name,weight_kg,height_cm,female\\nJo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
+>>> people = parse_people("name,weight_kg,height_cm,female\\n"
+...                       "Jo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
 >>> people.shift, people.train[0], people.predict
 ((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
 
