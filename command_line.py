@@ -230,7 +230,7 @@ def train(options):
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
     if "--people" in options:  # Shifted by --shift, or as --load's FILE was, or by their mean.
-        from support.people import read_people
+        from support.people_files import read_people
 
         people = read_people(options["--people"], options.get("--shift") or (
             kept.shift if network is not None else None))

@@ -11,7 +11,8 @@ own from a people file.
 from math import isnan
 
 from support.chart import loss_chart
-from support.checks import INF, check_number, check_training_set
+from support.checks import INF, check_number
+from support.network_checks import check_training_set
 from support.people import People
 from support.writing import figures, show, show_list
 

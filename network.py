@@ -15,8 +15,8 @@ import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import (check_neurons, check_pairs, check_parameters, check_training_set,
-                            divergence_error)
+from support.network_checks import (check_neurons, check_pairs, check_parameters,
+                                    check_training_set, divergence_error)
 from support.seeded_random import draw_normal
 from support.writing import show, show_list
 
