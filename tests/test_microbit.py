@@ -1,13 +1,17 @@
-"""Tests for the micro:bit editions (python3 -m tools --microbit DIR, and ... DIR train):
-the article's code cut as it is, the stand-ins as good as the real functions where
-they stand in, and each edition run on CPython as the board runs it.
+"""Tests for the micro:bit editions (python3 -m tools --microbit DIR, and ... DIR train).
 
-CPython only (pytest). On an emulated micro:bit V1 they run in CI, from their
-Universal Hex (.ci/microbit_check.py).
+They check that the article's code is cut as it is, that each stand-in gives what
+the real function gives where it stands in, that the tool refuses an edition
+whose modules would miss a name, and that each edition runs on CPython as the
+board runs it.
+
+They run on CPython only (pytest). CI runs the editions on an emulated micro:bit
+V1, from their Universal Hex, and types at its prompt (.ci/microbit_check.py).
 """
 
 import ast
 import importlib.util
+import inspect
 import os
 import re
 import subprocess
@@ -21,9 +25,10 @@ import support.arithmetic
 import support.checks
 import support.network_checks
 import support.seeded_random
+import tools.microbit
 from tools.cutting import MARK, cut, read, without
-from tools.microbit import (EXAMPLES, HEX, TRAINING, microbit_edition,
-                            microbit_training_edition, train_loop, write)
+from tools.microbit import (EXAMPLES, HEX, SHALLOW, TRAINING, TRUSTING, microbit_edition,
+                            microbit_training_edition, modules, train_loop, write)
 from tools.programs import shallow, trusting
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,8 +37,8 @@ EDITIONS = [("examples", microbit_edition, EXAMPLES), ("training", microbit_trai
 INF = float("inf")
 NAN = float("nan")
 
-# The board's microbit module, for CPython: what the display shows goes to
-# stderr; button A is pressed once, then button B, then main.py is stopped.
+# The board's microbit module, for CPython. What the display shows goes to
+# stderr. Button A is pressed once, then button B, and then main.py is stopped.
 FAKE_MICROBIT = """\
 import sys
 import time
@@ -46,15 +51,16 @@ def running_time():
     return int((time.time() - _began) * 1000)
 
 
+class Image:
+    YES = "YES"
+
+
 class _Display:
     def set_pixel(self, x, y, value):
         sys.stderr.write("pixel {} {} {}\\n".format(x, y, value))
 
-    def show(self, text):
-        sys.stderr.write("show {}\\n".format(text))
-
-    def scroll(self, text, loop=False, wait=True):
-        sys.stderr.write("scroll {}{}\\n".format(text, " (looped)" if loop and not wait else ""))
+    def show(self, image):
+        sys.stderr.write("show {}\\n".format(image))
 
 
 class _Button:
@@ -63,7 +69,7 @@ class _Button:
 
     def was_pressed(self):
         if not _presses:
-            raise SystemExit(0)  # the end of the test: the board would go on
+            raise SystemExit(0)  # This ends the test, where the board would go on.
         if _presses[0] == self.name:
             del _presses[0]
             return True
@@ -75,10 +81,14 @@ button_a = _Button("a")
 button_b = _Button("b")
 """
 
+# CPython's gc module has no threshold(), which MicroPython's has: main.py is
+# run with one that does nothing, since CPython collects its garbage anyway.
+RUN_MAIN = "import gc, runpy\ngc.threshold = lambda amount: None\nrunpy.run_path('main.py')\n"
+
 
 def written(tmp_path, edition):
-    """The edition's files written into a folder of tmp_path, with a stand-in for
-    the board's microbit module; the folder's name."""
+    """Write the edition's files into a folder of tmp_path, with a stand-in for the
+    board's microbit module, and return the folder's name."""
     folder = tmp_path / "board"
     folder.mkdir()
     for name, text in edition().items():
@@ -88,7 +98,7 @@ def written(tmp_path, edition):
 
 
 def run_main(folder):
-    return subprocess.run([sys.executable, "main.py"], cwd=folder, stdout=subprocess.PIPE,
+    return subprocess.run([sys.executable, "-c", RUN_MAIN], cwd=folder, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True, timeout=120)
 
 
@@ -113,12 +123,12 @@ def test_the_articles_code_is_cut_from_the_real_modules_as_it_is(title, edition,
             for kept in keep or []:
                 text = cut(without(read(source)), [kept]).strip("\n")
                 if "." in kept:
-                    text = text.split("\n", 1)[1]  # the method, without its class line
+                    text = text.split("\n", 1)[1]  # This is the method, without its class line.
                 assert text in files[name], (name, kept)
 
 
 def the_loop(source):
-    """The for epoch loop of source's function or method train, as an ast node."""
+    """Return the for epoch loop of the function or method train in source, as an ast node."""
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.FunctionDef) and node.name == "train":
             return [n for n in ast.walk(node) if isinstance(n, ast.For)
@@ -143,20 +153,93 @@ def test_main_imports_each_module_after_those_it_imports(title, edition, modules
             assert (a or b) in ("math", "microbit") or (a or b) in board[:i], (name, a or b)
 
 
-# --- The stand-ins: the real ones' answers and errors
+# --- The tool fails loudly on an edition that would miss a name on the board
 
 
-SHALLOW_CASES = [
+def replaced(edition, name, parts):
+    """Return edition with the parts of its board module name replaced."""
+    return [(board, parts if board == name else kept) for board, kept in edition]
+
+
+MISSING = [
+    # The real check_number, which calls quoted, without quoted.
+    (replaced(TRAINING, "checks.py", [("support/checks.py", ["INF", "check_number"]),
+                                      (TRUSTING, ["check_weights_and_bias", "check_neurons",
+                                                  "check_pairs"])]),
+     "the board's checks.py would use quoted, which no module on the board defines"),
+    # A method that needs support/seeded_random.py, which the board has not got.
+    (replaced(TRAINING, "network.py", [("network.py", [
+        "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.random",
+        "OurNeuralNetwork.from_parameters", "OurNeuralNetwork._set_parameters"])]),
+     "the board's network.py would use PARAMETER_NAMES and check_parameters and draw_normal"
+     " (from support.seeded_random), which no module on the board defines"),
+    # The worked examples with written, which calls show, in place of show.
+    (replaced(EXAMPLES, "writing.py", [("support/writing.py", ["written"])]),
+     "the board's writing.py would use show, which no module on the board defines"),
+]
+
+
+@pytest.mark.parametrize("edition, problem", MISSING)
+def test_an_edition_whose_board_would_miss_a_name_is_refused(edition, problem):
+    with pytest.raises(ValueError) as raised:
+        modules(edition)
+    assert str(raised.value).startswith(problem)
+
+
+def test_a_network_py_without_the_training_loop_is_refused(monkeypatch):
+    source = read("network.py").replace("for epoch in range(epochs):", "while epochs:")
+    monkeypatch.setattr(tools.microbit, "read", lambda name: source)
+    with pytest.raises(ValueError, match=r"network.py has no training loop \(for epoch in"):
+        train_loop()
+
+
+# --- The stand-ins, each against the real one
+
+
+STAND_INS = [(shallow, SHALLOW, EXAMPLES), (trusting, TRUSTING, TRAINING)]
+REAL = {"sigmoid": neuron, "dot": support.arithmetic, "check_neurons": support.network_checks,
+        "check_pairs": support.network_checks}
+
+
+@pytest.mark.parametrize("programs, path, edition", STAND_INS)
+def test_each_stand_in_takes_the_real_ones_parameters_and_its_edition_uses_it(programs, path,
+                                                                            edition):
+    used = [name for board, parts in edition for source, keep in parts if source == path
+            for name in keep]
+    stand_ins = sorted([name for name, value in vars(programs).items() if inspect.isfunction(value)
+                        and value.__module__ == programs.__name__])
+    assert sorted(used) == stand_ins
+    for name in stand_ins:
+        real = getattr(REAL.get(name, support.checks), name)
+        assert inspect.signature(getattr(programs, name)) == inspect.signature(real), name
+
+
+LONG = "x" * 100
+# Values a board can hold: no numpy, Decimal or Fraction, and no int too long
+# for CPython to write out (MicroPython writes out an int of any length).
+VALUES = [3, 3.5, -0.0, 10 ** 20, -7, INF, -INF, NAN, 10 ** 400, -10 ** 400, "3", b"3",
+          bytearray(b"3"), True, False, None, [1], (1,), {1: 2}, {1}, LONG, list(range(40)),
+          2 ** 400, 1j]
+SHALLOW_CASES = [("check_number", (value, "inputs[{}]", 1)) for value in VALUES] + [
+    ("quoted", (value,)) for value in VALUES] + [
     ("check_weights_and_bias", ([0, 1], 4)), ("check_weights_and_bias", ((0.5, -2), 0.25)),
     ("check_weights_and_bias", ([1, "a"], 0)), ("check_weights_and_bias", ([1, NAN], 0)),
     ("check_weights_and_bias", ([1, INF], 0)), ("check_weights_and_bias", ([1, 2], -INF)),
     ("check_weights_and_bias", ([True, 1], 0)), ("check_weights_and_bias", ([], 0)),
     ("check_weights_and_bias", ({3: "x"}, 0)), ("check_weights_and_bias", ([10 ** 400], 0)),
-    ("check_weights_and_bias", ([1], None)), ("dot", ([0, 1], [2, 3])), ("dot", ([0.4, 0.7], [0.5, 0.3])),
-    ("dot", ([0, 1], [1])), ("dot", ([0, 1], [1, 2, 3])), ("dot", ([0, 1], [1, "a"])),
-    ("dot", ([0, 1], [NAN, 1])), ("dot", ([0, 1], [INF, 1])), ("dot", ([1, 1], [INF, -INF])),
-    ("dot", ([0, 1], 5)), ("dot", ([0, 1], [])), ("dot", ([0, 1], "ab")),
-    ("dot", ([0, 1], [10 ** 400, 1])), ("dot", ([1, 1], [1e308, 1e308])),
+    ("check_weights_and_bias", ([1], None)), ("check_weights_and_bias", ([1], LONG)),
+    ("check_weights_and_bias", (b"ab", 0)), ("check_weights_and_bias", (range(2), 0)),
+    # A neuron's weights are floats, as dot sees them.
+    ("dot", ([0.0, 1.0], [2, 3])), ("dot", ([0.4, 0.7], [0.5, 0.3])), ("dot", ([0.0, 1.0], (2, 3))),
+    ("dot", ([0.0, 1.0], [1])), ("dot", ([0.0, 1.0], [1, 2, 3])), ("dot", ([0.0, 1.0], [1, "a"])),
+    ("dot", ([0.0, 1.0], [NAN, 1])), ("dot", ([0.0, 1.0], [INF, 1])),
+    ("dot", ([1.0, 1.0], [INF, -INF])), ("dot", ([1.0, 1.0], [INF, 1])), ("dot", ([0.0, 1.0], 5)),
+    ("dot", ([0.0, 1.0], [])), ("dot", ([0.0, 1.0], "ab")), ("dot", ([0.0, 1.0], b"ab")),
+    ("dot", ([0.0, 1.0], [True, 1])), ("dot", ([0.0, 1.0], [2, False])),
+    ("dot", ([0.0, 1.0], {0: 2, 1: 3})), ("dot", ([0.0, 1.0], {2, 3})),
+    ("dot", ([0.0, 1.0], range(2))), ("dot", ([0.0, 1.0], [10 ** 400, 1])),
+    ("dot", ([1.0, 1.0], [1e308, 1e308])), ("dot", ([0.0, 1.0], [None, 1])),
+    ("dot", ([0.0, 1.0], [LONG, 1])), ("dot", ([0.5, -2.0], [-2, 0.25])),
 ]
 
 
@@ -169,29 +252,27 @@ def outcome(function, args):
 
 @pytest.mark.parametrize("name, args", SHALLOW_CASES)
 def test_a_shallow_stand_in_answers_and_fails_as_the_real_one(name, args):
-    real = support.checks if name == "check_weights_and_bias" else support.arithmetic
-    assert outcome(getattr(shallow, name), args) == outcome(getattr(real, name), args)
+    real = getattr(REAL.get(name, support.checks), name)
+    assert repr(outcome(getattr(shallow, name), args)) == repr(outcome(real, args))
 
 
 TRUSTED = [
-    # (the real module, the function, the article's numbers)
-    (neuron, "sigmoid", (3.0,)), (neuron, "sigmoid", (-0.61,)), (neuron, "sigmoid", (0.0,)),
-    (neuron, "sigmoid", (-1000.0,)), (neuron, "sigmoid", (1000.0,)), (neuron, "sigmoid", (-88.5,)),
-    (neuron, "sigmoid", (709.5,)),
-    (support.arithmetic, "dot", ([0.4, 0.7], [0.5, 0.3])), (support.arithmetic, "dot", ([0, 1], [-2, -1])),
-    (support.checks, "check_number", (-1.5,)),
-    (support.checks, "check_weights_and_bias", ([0.5, -1.5], 0.25)),
-    (support.network_checks, "check_parameters", ((1.0, 2.0, 3.0), ("w1", "w2", "b1"))),
-    (support.network_checks, "check_pairs", ([1.0, 0.0], [0.5, 0.25])),
+    # The function, and the article's numbers, or the numbers of its training.
+    ("sigmoid", (3.0,)), ("sigmoid", (-0.61,)), ("sigmoid", (0.0,)), ("sigmoid", (-1000.0,)),
+    ("sigmoid", (1000.0,)), ("sigmoid", (-88.5,)), ("sigmoid", (709.5,)),
+    ("dot", ([0.4, 0.7], [0.5, 0.3])), ("dot", ([0, 1], [-2, -1])),
+    ("check_number", (-1.5, "x")), ("check_number", (-1000.0, "x")),
+    ("check_weights_and_bias", ([0.5, -1.5], 0.25)),
+    ("check_neurons", (neuron.Neuron([0, 1], 0), neuron.Neuron([1, 0], 0),
+                       neuron.Neuron([1, 1], 0), neuron.Neuron)),
+    ("check_pairs", ([1.0, 0.0], [0.5, 0.25])),
 ]
 
 
-@pytest.mark.parametrize("module, name, args", TRUSTED)
-def test_a_trusting_stand_in_gives_the_real_ones_answer_for_the_articles_numbers(module, name,
-                                                                                 args):
-    if name == "check_number":
-        args = args + ("x",)
-    assert getattr(trusting, name)(*args) == getattr(module, name)(*args)
+@pytest.mark.parametrize("name, args", TRUSTED)
+def test_a_trusting_stand_in_gives_the_real_ones_answer_for_the_articles_numbers(name, args):
+    real = getattr(REAL.get(name, support.checks), name)
+    assert getattr(trusting, name)(*args) == real(*args)
 
 
 # --- Each edition on CPython, as the board runs it
@@ -200,18 +281,37 @@ def test_a_trusting_stand_in_gives_the_real_ones_answer_for_the_articles_numbers
 def test_the_worked_examples_edition_prints_what_network_py_prints(tmp_path):
     ran = run_main(written(tmp_path, microbit_edition))
     assert (ran.stdout, ran.returncode) == (network_py(), 0)
-    assert ran.stderr == "scroll o1 = 0.7216 (looped)\n"  # the display, for a board alone
+    assert ran.stderr == "show YES\n"  # The tick says main.py has run, for a board alone.
+
+
+def test_main_py_leaves_neuron_and_network_for_the_prompt_and_empties_examples(tmp_path):
+    # What a learner types at the prompt after main.py, whose names the prompt shares.
+    learner = RUN_MAIN.replace("runpy.run_path('main.py')", "names = runpy.run_path('main.py')") + (
+        "import network\n"
+        "print(network.OurNeuralNetwork().explain([2, 3]))\n"
+        "import examples\n"
+        "print(sorted(name for name in vars(examples) if not name.startswith('__')))\n"
+        "print(sorted(name for name in names if not name.startswith('__')))\n")
+    ran = subprocess.run([sys.executable, "-c", learner], cwd=written(tmp_path, microbit_edition),
+                         stdout=subprocess.PIPE, universal_newlines=True, check=True)
+    assert ran.stdout == network_py() + (
+        "h1 = f(0*2 + 1*3 + 0) = f(3) = 0.9526\n"
+        "h2 = f(0*2 + 1*3 + 0) = f(3) = 0.9526\n"
+        "o1 = f(0*0.9526 + 1*0.9526 + 0) = f(0.9526) = 0.7216\n"
+        "['Neuron', 'OurNeuralNetwork', 'show']\n"  # What examples imported, no more.
+        "['arithmetic', 'checks', 'examples', 'gc', 'network', 'neuron', 'writing']\n")
 
 
 def test_the_training_edition_prints_the_training_and_shows_the_answers(tmp_path):
     ran = run_main(written(tmp_path, microbit_training_edition))
     assert ran.returncode == 0, ran.stderr
     printed = ran.stdout.splitlines()
-    chart = re.compile(r"(?m)^loss\n(.*\n)*?.*  epoch\n\n")  # no room for the chart on the board
-    assert printed[:-1] == chart.sub("", network_py("train")).splitlines()  # double precision
+    chart = re.compile(r"(?m)^loss\n(.*\n)*?.*  epoch\n\n")  # The board has no room for the chart.
+    assert printed[:-1] == chart.sub("", network_py("train")).splitlines()  # Double precision.
     assert re.match(r"^trained 1000 epochs in \d+\.\d s$", printed[-1])
     shown = ran.stderr.splitlines()
-    # A dot every 40 epochs, all 25 LEDs, then F for Emily; A: F again, B: M for Frank.
+    # A dot every 40 epochs lights all 25 LEDs, then F shows for Emily; A shows
+    # F again, and B shows M for Frank.
     pixels = [line for line in shown if line.startswith("pixel ")]
     assert len(pixels) == 100
     assert sorted(set(pixels)) == sorted(["pixel {} {} 9".format(x, y) for x in range(5)
@@ -225,12 +325,12 @@ def test_the_seeded_start_and_the_data_are_the_real_ones():
              and node.targets[0].id == "START"][0]
     assert ast.literal_eval(start.value) == support.seeded_random.draw_normal(9, 1)
     assert ast.literal_eval(start.value) == list(network.OurNeuralNetwork.random(1).parameters())
-    assert "PEOPLE = " in microbit_training_edition()["network.py"]  # the real list, cut
+    assert "PEOPLE = " in microbit_training_edition()["network.py"]  # The real list, cut.
 
 
 @pytest.mark.parametrize("title, edition, modules", EDITIONS)
 def test_the_files_fit_the_boards_file_system_with_room_to_spare(title, edition, modules):
-    # The V1's file system: 30 KB (micropython-microbit-fs); half of it at most.
+    # The V1's file system holds 30 KB (micropython-microbit-fs); they take half of it at most.
     assert sum([len(text.encode()) for text in edition().values()]) <= 15000
 
 

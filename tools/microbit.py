@@ -5,108 +5,171 @@ folder all or nothing, with one Universal Hex that a V1 or a V2 board runs.
     python3 -m tools --microbit DIR train    the training
 
 The BBC micro:bit V1 (MicroPython 1.9.2) has about 10 KB of heap, which holds
-the compiled code too, a flat file system, a stack for about five nested calls
-and 30-bit floats. So each edition is a few small modules cut from the real
-ones, docstrings left out (the board compiles each module from source, and two
-small ones fit where one large one does not), and a main.py that imports them
-in order. Where the board has no room for a real function, a stand-in takes its
-place and says so (tools/programs/shallow.py, trusting.py). The V2 runs the same
-files. The .hex needs micropython-microbit-fs and universal-hex (PyPI): the
-editions tool's own dependencies, never the modules'.
+the compiled code too, a file system without folders, a stack with room for
+about five nested calls, and 30-bit floats. So each edition is a few small
+modules cut from the real ones, without their docstrings, and a main.py that
+imports them in order. The board compiles each module from source, and that
+needs room in one piece, so small modules fit where one large one does not.
+support/'s modules become board modules of the same names (checks.py,
+arithmetic.py, writing.py). Where the board has no room for a real function,
+a stand-in takes its place and says so (tools/programs/shallow.py and
+trusting.py). The V2 runs the same files. Making the .hex needs
+micropython-microbit-fs and universal-hex from PyPI, which are the editions
+tool's own dependencies, never the modules'.
 """
 
 import ast
+import builtins
 import os
+import symtable
+import textwrap
 
 from support.files import file_name, write_files
 from tools.cutting import MARK, PROJECT, cut, defines, imports, origins, program, read, without
 
-SHALLOW = "tools/programs/shallow.py"  # stand-ins for the stack (the worked examples)
-TRUSTING = "tools/programs/trusting.py"  # for the heap and the time (the training)
-TRAIN = "tools/programs/training_train.py"  # train's loop, LOOP filled in
-# The board's file system has no folders: support/'s modules become support.py.
-MOVED = {"support.checks": "support", "support.network_checks": "support",
-         "support.arithmetic": "support", "support.writing": "support",
-         "support.seeded_random": "support"}
+SHALLOW = "tools/programs/shallow.py"  # The worked examples' stand-ins, for the stack and the heap.
+TRUSTING = "tools/programs/trusting.py"  # The training's, for the heap and the time.
+TRAIN = "tools/programs/training_train.py"  # train's loop, filled in as LOOP.
+# The board's file system has no folders, so each module of support/ becomes a
+# board module of the same name; support/network_checks.py joins checks.py.
+MOVED = {"support.checks": "checks", "support.network_checks": "checks",
+         "support.arithmetic": "arithmetic", "support.writing": "writing"}
 
-# Each edition: its board modules, in the order main.py imports them, each cut
-# from real modules (file, the statements and methods it keeps) or a program's.
+# Each edition is a list of its board modules, in the order main.py imports
+# them. Each module is cut from real modules or programs: a file, and the
+# statements and methods it keeps (None keeps a whole program).
 EXAMPLES = [
-    ("support.py", [
-        ("support/checks.py", ["INF", "check_number", "list_length", "quoted"]),
+    ("checks.py", [
+        ("support/checks.py", ["INF"]),
+        (SHALLOW, ["check_number", "quoted"]),
+        ("support/checks.py", ["list_length"]),
+        (SHALLOW, ["check_weights_and_bias"]),
         ("support/network_checks.py", ["check_neurons"]),
-        ("support/writing.py", ["show", "show_list"]),
-        ("support/arithmetic.py", ["LIMIT", "LOW", "check_inputs", "sigmoid_input"]),
     ]),
-    ("shallow.py", [(SHALLOW, ["check_weights_and_bias", "dot"])]),
+    ("writing.py", [("support/writing.py", ["show"])]),
+    ("arithmetic.py", [
+        ("support/arithmetic.py", ["LIMIT", "LOW"]),
+        (SHALLOW, ["dot"]),
+        ("support/arithmetic.py", ["check_inputs", "sigmoid_input"]),
+    ]),
     ("neuron.py", [("neuron.py", ["sigmoid", "Neuron.__init__", "Neuron.feedforward",
                                   "Neuron.explain"])]),
     ("network.py", [("network.py", ["OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
                                     "OurNeuralNetwork.explain"])]),
-    ("examples.py", [("network.py", ["NEURON_EXAMPLES", "NETWORK_EXAMPLE", "neuron_example",
-                                     "network_example"])]),
+    # Only the worked examples write lists, so show_list comes with them.
+    ("examples.py", [
+        ("support/writing.py", ["show_list"]),
+        ("network.py", ["NEURON_EXAMPLES", "NETWORK_EXAMPLE", "neuron_example",
+                        "network_example"]),
+    ]),
 ]
 TRAINING = [
-    ("support.py", [
-        ("support/checks.py", ["INF", "check_number"]),
-        ("support/arithmetic.py", ["LIMIT", "LOW", "sigmoid_input"]),
-        (TRUSTING, ["dot", "check_weights_and_bias", "check_neurons", "check_parameters",
-                    "check_pairs"]),
+    ("checks.py", [
+        ("support/checks.py", ["INF"]),
+        (TRUSTING, ["check_number", "check_weights_and_bias", "check_neurons", "check_pairs"]),
+    ]),
+    ("arithmetic.py", [
+        ("support/arithmetic.py", ["LIMIT", "LOW"]),
+        (TRUSTING, ["dot"]),
+        ("support/arithmetic.py", ["sigmoid_input"]),
     ]),
     ("neuron.py", [(TRUSTING, ["sigmoid"]), ("neuron.py", ["Neuron.__init__",
                                                            "Neuron.feedforward"])]),
     ("network.py", [("network.py", [
-        "PARAMETER_NAMES", "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
+        "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
         "OurNeuralNetwork._set_parameters", "partial_derivatives", "PEOPLE", "NEW_PEOPLE"])]),
     ("training.py", [(TRAIN, None)]),
 ]
-SOURCES = {TRAIN: "network.py's OurNeuralNetwork.train"}
+SOURCES = {TRAIN: "network.py's OurNeuralNetwork.train", SHALLOW: "the stand-ins of " + SHALLOW,
+           TRUSTING: "the stand-ins of " + TRUSTING}
 HEX = {False: "examples.hex", True: "training.hex"}
+# The modules built into the board's MicroPython that the editions import.
+BUILT_IN = ("math", "microbit")
 INSTALL = "python3 -m pip install micropython-microbit-fs==0.1.2 universal-hex==0.1.0"
 
-HEADER = """\
-# {name} for the BBC micro:bit, {mark},
-# cut from {sources} by: python3 -m tools --microbit DIR{train}
-# Docstrings, and what the board has no room for, are left out (docs/microbit.md);
-# a stand-in says so where it takes a real one's place.
-"""
-MAIN_HEADER = "# {name} for the BBC micro:bit, {mark}, made by: python3 -m tools --microbit DIR{train}"
+# The first line of each file carries the mark (tools/cutting.py's MARK).
+HEADER = ("{name} for the BBC micro:bit, {mark}, cut from {sources} by python3 -m tools"
+          " --microbit DIR{train}. Docstrings are left out, and so is what the board has no room"
+          " for (docs/microbit.md); a stand-in says so where it takes the place of a real"
+          " function.")
+MAIN_HEADER = ("# {name} for the BBC micro:bit, {mark}, made by python3 -m tools --microbit"
+               " DIR{train}")
 
 
 def modules(edition, train=""):
-    """{board file name: text} of an edition's modules (EXAMPLES or TRAINING)."""
+    """Return {board file name: text} for an edition's modules (EXAMPLES or TRAINING).
+
+    A module that would use a name which neither it, nor a module before it, nor
+    a module built into the board defines raises ValueError naming both.
+    """
     where = origins(sorted(set([f for name, parts in edition for f, keep in parts])), MOVED)
     local = [name[:-3] for name, parts in edition]
     files = {}
+    provided = set()  # The names that the board modules made so far define.
     for name, parts in edition:
         code = "\n\n\n".join([_part(f, keep).strip("\n") for f, keep in parts]) + "\n"
-        for defined in defines(code):  # what later modules import from this one
+        missing = _missing(code, where, provided, local)
+        if missing:
+            raise ValueError("the board's {} would use {}, which no module on the board defines"
+                             .format(name, " and ".join(missing)))
+        for defined in defines(code):  # Later modules import these from this one.
             where[defined] = name[:-3]
+            provided.add(defined)
         sources = []
         for f, keep in parts:
             if SOURCES.get(f, f) not in sources:
                 sources.append(SOURCES.get(f, f))
-        header = HEADER.format(name=name, mark=MARK, sources=" and ".join(sources), train=train)
-        files[name] = header + imports(code, where, local) + "\n\n" + code
+        if len(sources) > 1:
+            sources[-2:] = [sources[-2] + " and " + sources[-1]]
+        header = textwrap.fill(HEADER.format(name=name, mark=MARK, sources=", ".join(sources),
+                                             train=train),
+                               79, initial_indent="# ", subsequent_indent="# ",
+                               break_long_words=False, break_on_hyphens=False)
+        files[name] = header + "\n" + imports(code, where, local) + "\n\n" + code
     return files
 
 
+def _missing(code, where, provided, local):
+    # Return the global names that code uses and the board would not find: those
+    # that neither code, nor the board modules before it (provided), nor a module
+    # built into the board defines, each with the module it would come from if
+    # that is not a board module (local).
+    tables = [symtable.symtable(code, "board", "exec")]
+    used = set()
+    while tables:
+        table = tables.pop()
+        tables += table.get_children()
+        for symbol in table.get_symbols():
+            if symbol.is_referenced() and (symbol.is_global() or table.get_type() == "module"
+                                           and not symbol.is_assigned()):
+                used.add(symbol.get_name())
+    missing = []
+    for name in sorted(used - set(defines(code)) - set(dir(builtins))):
+        module = where.get(name)
+        if name not in provided and module not in BUILT_IN:
+            missing.append(name + (" (from {})".format(module) if module and module not in local
+                                   else ""))
+    return missing
+
+
 def _part(name, keep):
-    # The statements keep names, cut from name; or, keep None, the program name.
+    # Return the statements that keep names, cut from the file name, or the
+    # whole program name when keep is None.
     if keep is None:
         return program(os.path.basename(name), {"LOOP": train_loop()})
     return cut(without(read(name)), keep)
 
 
 def train_loop():
-    """The loop of OurNeuralNetwork.train in network.py (for epoch in ...), as it is
-    there, indented as in a function's body."""
+    """Return the loop of OurNeuralNetwork.train in network.py (for epoch in ...) as it
+    is there, indented as the body of a function is."""
     source = without(read("network.py"))
     lines = source.split("\n")
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.For) and getattr(node.target, "id", None) == "epoch":
-            end = node.lineno  # past the last line indented deeper than the for
-            while end < len(lines) and (not lines[end].strip() or _indent(lines[end]) > node.col_offset):
+            end = node.lineno  # This ends past the last line indented deeper than the for.
+            while end < len(lines) and (not lines[end].strip()
+                                        or _indent(lines[end]) > node.col_offset):
                 end += 1
             return "\n".join([line[node.col_offset - 4:] for line in lines[node.lineno - 1:end]]
                              ).rstrip("\n")
@@ -114,11 +177,13 @@ def train_loop():
 
 
 def _indent(line):
+    # Return how many spaces line starts with.
     return len(line) - len(line.lstrip())
 
 
 def microbit_edition():
-    """The worked examples' edition: {file name: text}, main.py and the modules it imports."""
+    """Return the worked examples' edition, main.py and the modules it imports, as
+    {file name: text}."""
     files = modules(EXAMPLES)
     files["main.py"] = program("microbit_main.py", {
         "HEADER": MAIN_HEADER.format(name="main.py", mark=MARK, train="")}) + "\n"
@@ -126,8 +191,9 @@ def microbit_edition():
 
 
 def microbit_training_edition():
-    """The training edition: {file name: text}, main.py, run.py and the modules they import."""
-    from support.seeded_random import draw_normal  # the seeded start, worked out here
+    """Return the training edition, main.py, run.py and the modules they import, as
+    {file name: text}."""
+    from support.seeded_random import draw_normal  # The seeded start is worked out here.
 
     start = [repr(w) for w in draw_normal(9, 1)]
     files = modules(TRAINING, " train")
@@ -141,8 +207,9 @@ def microbit_training_edition():
 
 
 def universal_hex(files):
-    """One Universal Hex holding files, for a V1 and a V2 (MicroPython as
-    micropython-microbit-fs bundles it); None without the two libraries."""
+    """Return one Universal Hex that holds files, for a V1 and a V2, each with
+    MicroPython as micropython-microbit-fs bundles it. Return None where the two
+    libraries are not installed."""
     try:
         import micropython_microbit_fs as fs
         from universal_hex import BoardId, IndividualHex, create_uhex
@@ -160,12 +227,15 @@ def universal_hex(files):
 
 
 def write(folder, training=False):
-    """Write the micro:bit edition (training: the training's) into folder, all or
-    nothing, with its Universal Hex where the libraries are; the lines to print.
-    A folder that is not new, empty, or holding only editions' files, or that
-    cannot be written, raises ValueError, and nothing is written."""
+    """Write the micro:bit edition (the training's if training is true) into folder,
+    all or nothing, with its Universal Hex where the libraries are installed, and
+    return the lines to print.
+
+    A folder that is not new or empty and holds something other than editions'
+    files, or that cannot be written, raises ValueError, and nothing is written.
+    """
     files = microbit_training_edition() if training else microbit_edition()
-    refused(folder)  # before the hex is made (half a second) for nothing
+    refused(folder)  # This comes first, so that no hex is made (half a second) for nothing.
     hexed = universal_hex(files)
     if hexed is not None:
         files[HEX[training]] = hexed
@@ -182,15 +252,16 @@ def write(folder, training=False):
 
 
 def write_edition(folder, edition):
-    """Write edition ({file name: text}) into folder, made if need be, all or
-    nothing (support/files.py's write_files); returns the lines to show.
+    """Write edition ({file name: text}) into folder, which is made if need be, all
+    or nothing (with support/files.py's write_files), and return the lines to show.
 
-    Nothing is written, and ValueError says why, unless folder is new, empty,
-    or holds only files an edition wrote (their first line carries the mark; a
-    .hex, in a file it holds), each of them replaceable; never the project's.
+    Nothing is written, and ValueError says why, unless folder is new or empty,
+    or holds only files that an edition wrote, each of them replaceable. An
+    edition's file carries the mark in its first line, or a .hex in a file it
+    holds. The project's own folder is never written into.
     """
-    others = [name for name in refused(folder) if name not in edition]  # another edition's
-    made = []  # the folders made here, removed again should the writing fail
+    others = [name for name in refused(folder) if name not in edition]  # Another edition's.
+    made = []  # The folders made here, which are removed again if the writing fails.
     path = os.path.abspath(folder)
     while not os.path.exists(path):
         made.append(path)
@@ -215,9 +286,12 @@ def write_edition(folder, edition):
 
 
 def refused(folder):
-    """The names in folder, each an edition's file; or the ValueError (TypeError
-    for a name that is not a string) that says why no edition is written there:
-    it is a file, the project's own folder, or holds something no edition wrote."""
+    """Return the names of the files in folder, each of them an edition's.
+
+    Raise the ValueError that says why no edition may be written there: folder
+    is a file, or the project's own folder, or holds something that no edition
+    wrote. A name that is not a string raises TypeError.
+    """
     folder = file_name(folder)
     if os.path.exists(folder) and not os.path.isdir(folder):
         raise ValueError("{} is not a folder".format(folder))
@@ -225,7 +299,7 @@ def refused(folder):
         raise ValueError("{} is the project's own folder: its modules are not replaced".format(
             folder))
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
-    names = [name for name in names if not _on_its_way(name)]  # another run's, writing now
+    names = [name for name in names if not _on_its_way(name)]  # Another run is writing these.
     for name in names:
         if not _is_edition(os.path.join(folder, name)):
             raise ValueError("{} holds {}, which no edition wrote: use a new or empty folder"
@@ -234,14 +308,15 @@ def refused(folder):
 
 
 def _on_its_way(name):
-    # A file support.files.write_files makes on its way (NAME.xxxxxxxx.tmp, or .old).
+    # Return whether name is a file that support.files.write_files makes on its
+    # way to writing another (NAME.xxxxxxxx.tmp, or .old).
     parts = name.rsplit(".", 2)
     return (len(parts) == 3 and parts[2] in ("tmp", "old") and len(parts[1]) == 8
             and not parts[1].strip("0123456789abcdef"))
 
 
 def _remove(made):
-    # The folders in made, deepest first, where they are still empty.
+    # Remove the folders in made, deepest first, where they are still empty.
     for path in made:
         try:
             os.rmdir(path)
@@ -250,8 +325,9 @@ def _remove(made):
 
 
 def _is_edition(path):
-    # A regular file an edition wrote: its first line carries the mark, or, a
-    # Universal Hex, a file it holds does (the mark in its data records).
+    # Return whether path is a regular file that an edition wrote: its first line
+    # carries the mark, or it is a Universal Hex and a file it holds carries the
+    # mark (in the hex's data records).
     if os.path.islink(path) or not os.path.isfile(path):
         return False
     with open(path, "rb") as f:
@@ -261,7 +337,9 @@ def _is_edition(path):
         return False
     data = bytearray()
     with open(path, "rb") as f:
-        for line in f:  # :LLAAAATT and LL bytes: a Data (00) or CustomData (0D) record
+        # Each record is :LLAAAATT and LL bytes; the files are in the Data (00)
+        # and CustomData (0D) records.
+        for line in f:
             if line[7:9] in (b"00", b"0D"):
                 try:
                     data += bytearray.fromhex(line[9:9 + 2 * int(line[1:3], 16)].decode())

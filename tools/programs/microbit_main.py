@@ -1,21 +1,33 @@
-"""main.py of the micro:bit edition (python3 -m tools --microbit DIR): the
-article's worked examples, printed at power-up as `python3 network.py` prints
-them (with the board's 6-digit floats), then the network's answer scrolled on
-the display. What follows the CARRIED line is the board's main.py, HEADER
-filled in; tests/test_microbit.py runs it on CPython.
+"""main.py of the micro:bit edition (python3 -m tools --microbit DIR).
+
+At power-up it prints the article's worked examples as `python3 network.py`
+prints them (with the board's 6-digit floats), then scrolls the network's
+answer on the display. It leaves neuron and network imported, and room on the
+heap, for a learner to try them at the prompt. The board runs main.py again
+at every soft reset (Ctrl-D at the prompt), so the prompt is the same after
+one. What follows the CARRIED line is the board's main.py, with HEADER filled
+in; tests/test_microbit.py runs it on CPython.
 """
 
 # --- An edition carries what follows.
 # filled in: HEADER
 # The article's worked examples, printed at power-up as `python3 network.py`
-# prints them (with the board's 6-digit floats).
+# prints them (with the board's 6-digit floats). The prompt after them keeps
+# neuron and network imported, for a learner to try.
 import gc
 
-# Each module after those it imports, the garbage collected between: the
-# board compiles each from source, which needs room in one piece.
-import support
+# The board compiles each module, and each line typed at its prompt, from
+# source, and that needs room on the heap in one piece. Collecting the garbage
+# whenever 256 bytes have been allocated since the last collection keeps what
+# stays on the heap close together, and the free heap in large pieces.
+gc.threshold(256)
+
+# Each module is imported after those it imports, with the garbage collected after each.
+import checks
 gc.collect()
-import shallow
+import writing
+gc.collect()
+import arithmetic
 gc.collect()
 import neuron
 gc.collect()
@@ -24,8 +36,9 @@ gc.collect()
 import examples
 gc.collect()
 
-# worked_examples(), its calls written out and the network made here: the
-# board's stack has room for only a few nested calls.
+# These are the calls of network.py's worked_examples(), written out here with
+# the network made here, because the board's stack has room for only a few
+# nested calls.
 for weights, bias, x in examples.NEURON_EXAMPLES:
     for line in examples.neuron_example(weights, bias, x):
         print(line)
@@ -33,9 +46,19 @@ for weights, bias, x in examples.NEURON_EXAMPLES:
 for line in examples.network_example(examples.NETWORK_EXAMPLE, network.OurNeuralNetwork()):
     print(line)
 
-# And the network's answer on the display, scrolled over and over: for a board
-# with no console to print to.
-from microbit import display
+# The board's MicroPython cannot forget a module, since it has no sys.modules,
+# so main.py empties examples instead, and drops its own names, to leave their
+# room to the prompt.
+del (examples.NEURON_EXAMPLES, examples.NETWORK_EXAMPLE, examples.neuron_example,
+     examples.network_example, examples.show_list)
+del weights, bias, x, line
+gc.collect()
 
-o1 = network.OurNeuralNetwork().feedforward(examples.NETWORK_EXAMPLE)
-display.scroll("o1 = {:.4f}".format(o1), loop=True, wait=False)
+# A tick on the display says that main.py has run, for a board with no console
+# to print to. It is one of the images built into the board, so it takes no
+# heap, where scrolling the network's answer would keep 320 bytes of it and
+# leave the rest in smaller pieces.
+from microbit import Image, display
+
+display.show(Image.YES)
+del Image, display
