@@ -31,6 +31,7 @@ micro:bit) are made by python3 -m tools --help, in a checkout of the project.
 import sys
 
 import learner
+from support.checks import quoted
 from support.parsing import (is_number, parse_numbers, parse_positive_number,
                              parse_whole_number)
 
@@ -110,7 +111,7 @@ def parse(args):
     """
     for text in args:
         if not isinstance(text, str):
-            raise TypeError("the command line's words must be strings, got {!r}".format(text))
+            raise TypeError("the command line's words must be strings, got {}".format(quoted(text)))
     words, options = [], {}
     i = 0
     while i < len(args):
@@ -126,7 +127,7 @@ def parse(args):
         if option in EDITIONS:
             raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(option))
         if option not in OPTIONS:
-            raise ValueError("unknown option {!r}".format(option))
+            raise ValueError("unknown option {}".format(quoted(option)))
         if option in options:
             raise ValueError("{} is given twice".format(option))
         count = 2 if OPTIONS[option][1] == TWO else 1
@@ -139,11 +140,11 @@ def parse(args):
         options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
     if command is None and words and not is_number(words[0]):
-        raise ValueError("unknown command {!r}: {}".format(words[0], _suggestion(words[0])))
+        raise ValueError("unknown command {}: {}".format(quoted(words[0]), _suggestion(words[0])))
     if "--help" in options:
         return command, words, {"--help": True}
     if command in ("train", "web") and words:
-        raise ValueError("{} takes options only, got {!r}".format(command, words[0]))
+        raise ValueError("{} takes options only, got {}".format(command, quoted(words[0])))
     for option in options:
         if command not in OPTIONS[option][0]:
             raise ValueError("{} makes no sense {}".format(option, "with " + command if command
@@ -165,7 +166,7 @@ def value(option, text):
     A value that is not of its option's kind raises ValueError naming the option.
     """
     if option not in OPTIONS:
-        raise ValueError("unknown option {!r}".format(option))
+        raise ValueError("unknown option {}".format(quoted(option)))
     commands, kind, least, most = OPTIONS[option]
     if kind == FILE:
         return text
@@ -211,7 +212,8 @@ def loaded(path):
         raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
     network = OurNeuralNetwork.from_parameters(*values)
     people = learner.ARTICLE
-    if kept is not None and (kept["names"], kept["shift"]) != (people.names, people.shift):
+    if kept is not None and (kept["names"], kept["shift"], kept["ranges"]) != (
+            people.names, people.shift, people.ranges):  # The article's names, but others' people.
         people = People(kept["names"], kept["shift"], ranges=kept["ranges"])
     return network, "the weights in {} ({})".format(path, learner.weights_text(network)), people
 

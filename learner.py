@@ -10,7 +10,8 @@ own from a people file.
 
 from math import isnan
 
-from support.checks import INF, check_number, check_training_set
+from support.checks import (INF, check_finite, check_number, check_training_set,
+                            check_whole_number, quoted)
 from support.people import People
 from support.writing import figures, show, show_list
 
@@ -48,7 +49,7 @@ def gradients(network, x, y_true):
     Bad input raises as train's does; a result beyond the range of a float
     raises ValueError.
     """
-    data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
+    data, all_y_trues = check_training_set(_check_network(network), [x], [y_true])[:2]
     return _gradients(network, data[0], all_y_trues[0])
 
 
@@ -73,7 +74,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
         about = about or "every weight 1 and every bias 0"
-    about = about or "the weights " + weights_text(network)
+    about = _check_about(about) or "the weights " + weights_text(network)
     data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
     x, y_true = data[0], all_y_trues[0]
     exact = _gradients(network, x, y_true)
@@ -147,6 +148,7 @@ def as_written(x):
 def bracket(text):
     """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
     reads better than 0.249 * -0.0904."""
+    text = text if isinstance(text, str) else show(text)  # A number is written as show writes it.
     return "(" + text + ")" if text.startswith("-") else text
 
 
@@ -166,14 +168,17 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
 
     With no losses (no epochs) there is nothing to draw.
     """
+    losses = _check_losses(losses, "losses")
+    report_every = check_whole_number(report_every, "report_every", 1)
+    height = check_whole_number(height, "height", 2)
+    width = check_whole_number(width, "width", 1)
+    if final is not None:
+        if epochs is None:
+            raise ValueError("loss_chart needs the epochs with the final loss")
+        final = _check_losses([final], "final")[0]
+        epochs = check_whole_number(epochs, "epochs", 0)
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
-    if width < 1 or height < 2 or final is not None and epochs is None:
-        raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
-                         " epochs with the final loss")
-    for loss in losses + [final or 0.0]:
-        if not 0 <= loss < INF:  # A nan is not >= 0 either.
-            raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
     step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
@@ -213,9 +218,8 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
     Return the trained network and the lines that follow the reports: the
     final loss, the chart and the predictions ("Emily: [-7, -3] -> 0.964").
     """
-    data, all_y_trues = people.data()
-    if network is None:
-        network = OurNeuralNetwork.random(seed)
+    data, all_y_trues = _check_people(people).data()
+    network = OurNeuralNetwork.random(seed) if network is None else _check_network(network)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
     return network, trained_lines(network, losses, epochs, report_every, people, learn_rate)
 
@@ -223,7 +227,9 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
 def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, learn_rate=0.1):
     """Return what train prints after its reports: the final loss, a line if the training
     ended saturated, the chart and the predictions."""
-    data, all_y_trues = people.data()
+    data, all_y_trues = _check_people(people).data()
+    _check_network(network)
+    epochs = check_whole_number(epochs, "epochs", 0)  # What is checked is what is written.
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
@@ -238,21 +244,41 @@ def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, lear
 def saturation_note(network, people, losses, learn_rate):
     """Return one plain sentence if training ended saturated, or else None.
 
-    Saturated means that every output for the people to train on is near 0
-    or 1 while the loss is still large and no longer falling. The sigmoid is
-    flat there, so the partial derivatives are nearly 0 and training is stuck;
-    a learning rate too large is the usual cause.
+    Saturated means that the loss is still large and no longer falling, and
+    that the neurons sit where the sigmoid is flat, so that the partial
+    derivatives are nearly 0 and training is stuck: either every output is
+    near 0 or 1 (a learning rate too large is the usual cause, or else weights
+    too large), or h1 and h2 give every person the same output (inputs far
+    from 0, not shifted).
     """
-    data, all_y_trues = people.data()
+    data, all_y_trues = _check_people(people).data()
+    _check_network(network)
+    losses = _check_losses(losses, "losses")
+    learn_rate = check_finite(learn_rate, "learn_rate")
     outputs = [network.feedforward(x) for x in data]
     final = mse_loss(all_y_trues, outputs)
-    if len(losses) < 2 or final < 0.05 or [y for y in outputs if 0.01 < y < 0.99]:
-        return None
-    if final < 0.95 * losses[len(losses) // 2]:  # The loss is still falling.
-        return None
-    return ("Every output is near 0 or 1 and the loss has stopped falling at {:.3f}: the neurons"
-            " are saturated, and the learning rate {} is the likely cause; try a smaller one,"
-            " such as 0.1.".format(final, show(learn_rate)))
+    if not losses or final < 0.05 or final < 0.95 * losses[len(losses) // 2]:
+        return None  # Trained, or still learning.
+    if not [y for y in outputs if 0.01 < y < 0.99]:
+        if learn_rate > 1:
+            cause = "the learning rate {} is the likely cause; try a smaller one, such as 0.1".format(
+                show(learn_rate))
+        else:  # A small learning rate, so the weights it started from are too large.
+            cause = ("their weights are the likely cause, too large to learn from; start again"
+                     " from smaller ones, such as a random start")
+        return ("Every output is near 0 or 1 and the loss has stopped falling at {:.3f}: the"
+                " neurons are saturated, and {}.".format(final, cause))
+    for neuron in (network.h1, network.h2):
+        hidden = [neuron.feedforward(x) for x in data]
+        if max(hidden) - min(hidden) > 0.01 or [h for h in hidden if 0.01 < h < 0.99]:
+            return None  # A hidden neuron still tells people apart, or can learn to.
+    for j in (0, 1):
+        inputs = [x[j] for x in data]
+        if abs(sum([v / len(inputs) for v in inputs])) > max(inputs) - min(inputs):
+            return ("Every person gets the same output and the loss has stopped falling at {:.3f}:"
+                    " h1 and h2 are saturated, because the inputs are far from 0; shift them"
+                    " nearer 0, as the article subtracts 135 lb and 66 in.".format(final))
+    return None
 
 
 def predictions(network, people=ARTICLE):
@@ -261,8 +287,9 @@ def predictions(network, people=ARTICLE):
     >>> predictions(OurNeuralNetwork())
     ['Emily: [-7, -3] -> 0.512', 'Frank: [20, 2] -> 0.707']
     """
+    _check_network(network)
     lines = []
-    for name, x in people.predict:
+    for name, x in _check_people(people).predict:
         lines.append("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
     return lines
 
@@ -273,7 +300,7 @@ def shift_line(people):
     >>> shift_line(People(("weight_kg", "height_cm", "female"), (68.25, 172.625), True))
     'shifted by the mean of your people: weight_kg - 68.25, height_cm - 172.625'
     """
-    return "shifted by the mean of your people: " + people.shift_text()
+    return "shifted by the mean of your people: " + _check_people(people).shift_text()
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):
@@ -291,13 +318,16 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     Where a and b lie far from the people the network learned from, a last
     line says that the answer means little (distance_note).
     """
-    a_name, b_name, answer = people.names
+    a_name, b_name, answer = _check_people(people).names
     a = check_number(a, a_name)
     b = check_number(b, b_name)
     if abs(a) == INF or abs(b) == INF:
         raise ValueError("{} and {} must be finite numbers".format(a_name, b_name))
     x = people.shifted(a, b)
-    if network is None:
+    _check_about(about)
+    if network is not None:
+        _check_network(network)
+    else:
         network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
     y = network.feedforward(x)
@@ -331,6 +361,8 @@ def distance_note(people, a, b):
     >>> print(distance_note(ARTICLE, 60, 170))
     60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
     """
+    a = check_finite(a, _check_people(people).names[0])
+    b = check_finite(b, people.names[1])
     if people.ranges is None:
         return None
     article = people.names == ARTICLE.names
@@ -363,6 +395,7 @@ def weights_text(network):
     >>> weights_text(OurNeuralNetwork())
     'h1: w = [0, 1], b = 0; h2: w = [0, 1], b = 0; o1: w = [0, 1], b = 0'
     """
+    _check_network(network)
     weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
         weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights), show(neuron.bias)))
@@ -380,3 +413,42 @@ def _gradients(network, x, y_true):
         if isnan(d - d):  # This is nan exactly when d is inf or nan.
             raise ValueError("d_L_d_{} overflowed: the numbers are too large".format(name))
     return dict(zip(PARAMETER_NAMES, partials))
+
+
+def _check_network(network):
+    # Return network if it is an OurNeuralNetwork, or raise the TypeError that names it.
+    if not hasattr(network, "parameters") or not hasattr(network, "h1"):
+        raise TypeError("network must be an OurNeuralNetwork, got {}".format(quoted(network)))
+    return network
+
+
+def _check_people(people):
+    # Return people if they are People, or raise the TypeError that names them.
+    if not isinstance(people, People):
+        raise TypeError("people must be People, such as ARTICLE or what parse_people returns;"
+                        " got {}".format(quoted(people)))
+    return people
+
+
+def _check_about(about):
+    # Return about, the words that name a network, or raise TypeError unless it is words or None.
+    if about is not None and not isinstance(about, str):
+        raise TypeError("about must be words that name the network, got {}".format(quoted(about)))
+    return about
+
+
+def _check_losses(losses, name):
+    # Return losses, such as train returns, as a list of finite floats >= 0.
+    try:
+        if isinstance(losses, (str, bytes, dict, set)):
+            raise TypeError
+        n = len(losses)
+    except TypeError:
+        raise TypeError("{} must be a list of losses, got {}".format(name, quoted(losses))) from None
+    checked = []
+    for i in range(n):
+        loss = check_finite(losses[i], name + "[{}]", i)
+        if loss < 0:
+            raise ValueError("{}[{}] is a loss, so must be >= 0, got {!r}".format(name, i, loss))
+        checked.append(loss)
+    return checked
