@@ -194,7 +194,7 @@ def origins(files, moved=None):
     project's files, each module renamed as moved says (old: new; "" for one
     in the same file); a plain "import sys" gives {"sys": None}.
 
-    >>> origins(["neuron.py"], {"support.numbers": "support"})["dot"]
+    >>> origins(["neuron.py"], {"support.arithmetic": "support"})["dot"]
     'support'
     """
     moved = moved or {}

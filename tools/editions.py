@@ -17,13 +17,16 @@ from tools.cutting import MARK, body, imports, origins, program, read, without
 # read none; the command line: their own main follows; what the article never
 # calls), and its title there (support/ is not the article's code).
 ONE_FILE = [
-    ("support/numbers.py", [], "the doors' checks, numbers as the article writes them"),
+    ("support/checks.py", [], "the checks of what comes in"),
+    ("support/writing.py", [], "numbers as the hand calculations write them"),
+    ("support/arithmetic.py", [], "what numpy does for the article"),
+    ("support/seeded_random.py", [], "random numbers, the same everywhere"),
     ("neuron.py", ["Neuron.__repr__"], "the article's part 1: the sigmoid, and a neuron"),
-    ("support/checks.py", ["INF"], "the network's and the training's doors"),  # INF: numbers'
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "the article's network, its training (part 2), and its worked examples"),
 ]
-SAME_FILE = {"neuron": "", "network": "", "support.numbers": "", "support.checks": ""}
+SAME_FILE = {"neuron": "", "network": "", "support.checks": "", "support.writing": "",
+             "support.arithmetic": "", "support.seeded_random": ""}
 
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """:
