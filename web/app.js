@@ -244,6 +244,7 @@ function render(v) {
   if (!errors.has("x") && !errors.has("body")) ["a", "b", "x1", "x2"].forEach((id, i) => setValue($(id), [...v.body, ...v.x][i]));
   if (!errors.has("shift")) ["sh1", "sh2"].forEach((id, i) => setValue($(id), v.given ? v.shift[i] : ""));
   text("shift-text", v.shift_text);
+  text("distance", v.distance || "");
   command($("calc-cmd"), v.calc.command);
   text("calc", v.calc.lines.join("\n"));
   if (v.loss) {

@@ -13,49 +13,18 @@ import learner
 from network import (PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example,
                      neuron_example)
 from neuron import sigmoid
-from support.checks import training_set
-from support.files import read_file, save_numbers
-from support.numbers import show
-from support.people import csv_lines, parse_people, quoted
-from support.words import is_number, numbers, written
+from support.checks import check_training_set
+from support.files import MOST_WEIGHTS_BYTES, read_file, save_numbers
+from support.parsing import parse_numbers, parse_positive_number, parse_whole_number
+from support.people import MOST_BYTES, csv_field, parse_people
+from support.writing import figures, show, written
 
 EVERY = 10  # a loss every 10 epochs, as train reports it
 COLS, ROWS = 48, 30  # the map's cells (half each way while training)
-MOST = 100000  # bytes of people text, as the command line reads a people file
 LEARN_RATE = 0.1  # one update's learn rate, as backprop's
 WEIGHTS, PEOPLE = "weights.json", "people.csv"  # the page's files, as its commands name them
 STATE = ("people", "shift", "given", "net", "custom", "neuron", "x", "sample", "epochs", "rate", "seed", "run")
 ORDER = ("people", "shift", "weights", "neuron", "x", "backprop", "epochs", "rate", "seed")  # the address's
-
-
-def whole_number(text, option, least):
-    """The text of a whole-number setting, as the command line reads its option."""
-    digits = text[1:] if text[:1] == "-" else text
-    if digits and not digits.strip("0123456789") and (least is None or int(text) >= least):
-        return int(text)
-    raise ValueError("{} must be a whole number{}, got {!r}".format(
-        option, "" if least is None else " >= {}".format(least), text))
-
-
-def learn_rate(text):
-    """The text of a learn rate, a number > 0, as the command line reads --learn-rate."""
-    if is_number(text) and 0 < float(text) < float("inf"):  # nan is not > 0
-        return float(text)
-    raise ValueError("--learn-rate must be a number > 0, got {!r}".format(text))
-
-
-def saturation_note(network, people, losses, rate):
-    """A plain sentence when training ended saturated (every output near 0 or 1, the loss
-    not falling and not small), naming the learning rate; else None. A local stand-in for
-    learner.saturation_note, until the lessons have it."""
-    outputs = [network.feedforward(x) for name, x, y in people["train"]]
-    if not losses or [o for o in outputs if 0.01 < o < 0.99]:
-        return None
-    if losses[-1] < 0.1 or losses[-1] < losses[len(losses) // 2] - 0.001:
-        return None
-    return ("Training ended saturated: every output is near 0 or 1 and the loss stays at {:.3f}."
-            " The learning rate {} is likely too large; try a smaller one, such as 0.1.").format(
-                losses[-1], written(rate))
 
 
 def nice(values):
@@ -96,17 +65,13 @@ class Page:
 
     def own_people(self):
         """Are the people (or their shift) other than the article's six?"""
-        return (self.people["rows"], self.shift) != (self.start["people"]["rows"], self.start["shift"])
+        return (self.people.rows, self.shift) != (self.start["people"].rows, self.start["shift"])
 
     def reset(self):
         """The article's network, people, neuron, x = [2, 3] and Alice; the settings stay."""
-        article, (s1, s2) = learner.ARTICLE, learner.ARTICLE["shift"]
-        rows = [(p[0], p[1][0] + s1, p[1][1] + s2, p[2] if len(p) > 2 else None)
-                for p in article["train"] + article["predict"]]
         self.net, self.custom, self.run = OurNeuralNetwork(), False, None
-        self.people = parse_people("\n".join(csv_lines({"names": article["names"], "rows": rows})),
-                                   PEOPLE, article["shift"])
-        self.shift, self.given = article["shift"], False  # given: the learner typed the shift
+        self.people = learner.ARTICLE
+        self.shift, self.given = learner.ARTICLE.shift, False  # given: the learner typed the shift
         self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # the article's neuron on [2, 3]
         self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
 
@@ -116,26 +81,23 @@ class Page:
 
     # --- each field's text, read with the command line's messages
     def set_neuron(self, texts):
-        w1, w2, b, x1, x2 = numbers(texts, "W1 W2 B X1 X2")
+        w1, w2, b, x1, x2 = parse_numbers(texts, "W1 W2 B X1 X2")
         neuron_example([w1, w2], b, [x1, x2])  # it must work
         self.neuron = ([w1, w2], b, [x1, x2])
 
     def set_x(self, texts):
-        x = numbers(texts, "X1 X2", finite=False)
+        x = parse_numbers(texts, "X1 X2", finite=False)
         network_example(x, self.net)  # it must work: 0*inf is nan
         self.x = x
 
     def set_body(self, texts):
-        a, b = numbers(texts, [name.upper() for name in self.people["names"][:2]])
-        (s1, s2) = self.people["shift"]
-        x = [a - s1, b - s2]
-        if x[0] - x[0] + x[1] - x[1] != 0:  # inf - inf is nan
-            raise ValueError("{} - {} or {} - {} overflows".format(show(a), show(s1), show(b), show(s2)))
+        a, b = parse_numbers(texts, [name.upper() for name in self.people.names[:2]])
+        x = self.people.shifted(a, b)
         network_example(x, self.net)
         self.x = x
 
     def set_weights(self, texts):
-        values = numbers(texts, " ".join(PARAMETER_NAMES).upper())
+        values = parse_numbers(texts, " ".join(PARAMETER_NAMES).upper())
         net = OurNeuralNetwork.from_parameters(*values)
         network_example(self.x, net)
         self.net, self.custom = net, True
@@ -144,27 +106,27 @@ class Page:
     def set_weight(self, name, text):
         texts = [written(v) for v in self.net.parameters()]
         texts[PARAMETER_NAMES.index(name)] = text
-        numbers([text], name.upper())  # the message names this one
+        parse_numbers([text], name.upper())  # the message names this one
         self.set_weights(texts)
 
     def set_backprop(self, texts):
-        sample = numbers(texts, "X1 X2 Y_TRUE")
+        sample = parse_numbers(texts, "X1 X2 Y_TRUE")
         learner.backprop_example(sample[:2], sample[2])  # too large?
         self.sample = sample
 
     def set_epochs(self, texts):
-        self.epochs = whole_number(texts[0], "--epochs", 0)
+        self.epochs = parse_whole_number(texts[0], "--epochs", 0)
         if self.run is not None and self.run["epoch"] > self.epochs:  # no train --epochs gives it
             self.changed()
 
     def set_rate(self, texts):
-        rate = learn_rate(texts[0])
+        rate = parse_positive_number(texts[0], "--learn-rate")
         if rate != self.rate:
             self.changed()
         self.rate = rate
 
     def set_seed(self, texts):
-        seed = whole_number(texts[0], "--seed", None)
+        seed = parse_whole_number(texts[0], "--seed")
         if seed != self.seed:
             self.changed()
         self.seed = seed
@@ -173,10 +135,10 @@ class Page:
         shift = None
         if "".join(texts).strip():
             try:
-                shift = tuple(numbers(texts, "A B"))
+                shift = tuple(parse_numbers(texts, "A B"))
             except ValueError as error:
                 raise ValueError("--shift must be two numbers A B: {}".format(error)) from None
-        self.use(csv_lines(self.people), shift, shift is not None)
+        self.use(self.people.csv_lines(), shift, shift is not None)
 
     def set_people(self, rows):  # the address's; the shift as for a CSV (shift= may follow)
         self.use(rows, None, False)
@@ -185,13 +147,13 @@ class Page:
         self.use(texts[0].split("\n"), self.shift, self.given)
 
     def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
-        rows = csv_lines(self.people)
+        rows = self.people.csv_lines()
         i = int(texts[0])
-        rows[i:i + 1] = [",".join([quoted(texts[1])] + texts[2:])] if texts[1:] else []
+        rows[i:i + 1] = [",".join([csv_field(texts[1])] + texts[2:])] if texts[1:] else []
         self.use(rows, self.shift, self.given)
 
     def set_click(self, texts):  # [A, B, answer]: a person where the map was clicked
-        names = [row[0] for row in self.people["rows"]]
+        names = [row[0] for row in self.people.rows]
         n = len(names) + 1
         while "P" + str(n) in names:
             n += 1
@@ -202,34 +164,30 @@ class Page:
         shift given, else the article's for its columns, else by the mean."""
         text = "\n".join(rows)
         size = len(text.encode("utf-8"))
-        if size > MOST:
+        if size > MOST_BYTES:
             raise ValueError("the people are {} bytes: at most 100,000, as for a people file".format(
                 size))
         if not given:
             shift = None
-            if text.split("\n", 1)[0].split(",")[1:] == list(learner.ARTICLE["names"]):
-                shift = learner.ARTICLE["shift"]
+            if text.split("\n", 1)[0].split(",")[1:] == list(learner.ARTICLE.names):
+                shift = learner.ARTICLE.shift
         self.people = parse_people(text, PEOPLE, shift)
         self.shift, self.given = shift, given
         self.changed()
 
     # --- training, in pieces, as train runs it in one go
-    def data(self):
-        train = self.people["train"]
-        return [p[1] for p in train], [p[2] for p in train]
-
     def begin(self):
-        data, labels = self.data()
+        data, labels = self.people.data()
         net = OurNeuralNetwork.random(self.seed)
-        training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
+        check_training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
         self.net, self.custom = net, True
-        lines = [learner.shift_line(self.people)] if self.people["mean"] else []
+        lines = [learner.shift_line(self.people)] if self.people.mean else []
         self.run = {"epoch": 0, "exact": True, "points": [], "lines": lines, "losses": [], "sent": 0,
                     "new": True}
 
     def advance(self, epochs):
         """epochs more, in pieces that report where train reports (0, 10, ...)."""
-        data, labels = self.data()
+        data, labels = self.people.data()
         run = self.run
         while epochs > 0:
             start = run["epoch"]
@@ -259,26 +217,27 @@ class Page:
         given = {"network": net, "about": "the weights in {} ({})".format(
             WEIGHTS, learner.weights_text(net))} if self.custom else {}
         load = " --load " + WEIGHTS if self.custom else ""
-        body = [x[0] + people["shift"][0], x[1] + people["shift"][1]]
+        body = [x[0] + people.shift[0], x[1] + people.shift[1]]
         hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]  # each neuron: f(sum), its output
         neurons = [n.explain(i).split(" = ")[1:] for n, i in ((net.h1, x), (net.h2, x), (net.o1, hidden))]
         return {"params": [show(p) for p in net.parameters()], "neurons": neurons,
                 "x": [written(v) for v in x], "body": [written(v) for v in body],
-                "names": people["names"], "shift": [written(v) for v in people["shift"]],
+                "names": people.names, "shift": [written(v) for v in people.shift],
+                "distance": learner.distance_note(people, body[0], body[1]),
                 "shift_text": self.shift_text(), "given": self.given,
                 "neuron": None if coarse else self.neuron_view(), "backprop": None if coarse else self.backprop(given, load),
                 "calc": {"lines": network_example(x, **given),
                          "command": "python3 network.py{} {} {}".format(load, written(x[0]), written(x[1]))},
-                "folk": "python3 network.py train --people {}{}".format(PEOPLE, "" if people["mean"] else
-                                                                        " --shift {} {}".format(*[written(v) for v in people["shift"]])),
+                "folk": "python3 network.py train --people {}{}".format(PEOPLE, "" if people.mean else
+                                                                        " --shift {} {}".format(*[written(v) for v in people.shift])),
                 "loss": None if coarse else self.loss(), "train": self.training(), "map": None if coarse == 2 else self.map(coarse),
                 "people": self.table(), "address": self.address()}
 
     def shift_text(self):
         """Which shift the people's measurements get, in a plain sentence."""
-        why = ("the mean of the people with an answer" if self.people["mean"] else
+        why = ("the mean of the people with an answer" if self.people.mean else
                "the shift you gave" if self.given else "the article's shift")
-        return "x1 and x2 are {}: {}.".format(learner.shifted(self.people), why)
+        return "x1 and x2 are {}: {}.".format(self.people.shift_text(), why)
 
     def neuron_view(self):
         weights, bias, x = self.neuron
@@ -290,15 +249,15 @@ class Page:
 
     def loss(self):
         """Section 3: the article's example loss, then each person's square and the MSE."""
-        data, labels = self.data()
+        data, labels = self.people.data()
         preds = [self.net.feedforward(v) for v in data]
         squares = [(t - p) * (t - p) for t, p in zip(labels, preds)]
         mse = mse_loss(labels, preds)
-        terms = " + ".join([learner.figures(s) for s in squares]) if len(squares) <= 6 else "..."
+        terms = " + ".join([figures(s) for s in squares]) if len(squares) <= 6 else "..."
         return {"article": "mse_loss([1, 0, 0, 1], [0, 0, 0, 0]) = {}".format(
                     mse_loss([1, 0, 0, 1], [0, 0, 0, 0])),
-                "rows": [[p[0], written(p[2]), "{:.3f}".format(o), learner.figures(s)] for p, o, s in
-                         zip(self.people["train"], preds, squares)],
+                "rows": [[p[0], written(p[2]), "{:.3f}".format(o), figures(s)] for p, o, s in
+                         zip(self.people.train, preds, squares)],
                 "mse": "MSE = 1/{} × ({}) = {:.3f}".format(len(squares), terms, mse),
                 "command": "python3 network.py train --load {} --epochs 0{}".format(
                     WEIGHTS, " --people " + PEOPLE if self.own_people() else "")}
@@ -318,7 +277,7 @@ class Page:
         before, d = net.parameters(), learner.gradients(net, x, y)
         after = [w - LEARN_RATE * d[name] for name, w in zip(PARAMETER_NAMES, before)]
         stepped = OurNeuralNetwork.from_parameters(*after)
-        data, labels = self.data()
+        data, labels = self.people.data()
         losses = [mse_loss([y], [n.feedforward(x)]) for n in (net, stepped)] + [
             mse_loss(labels, [n.feedforward(v) for v in data]) for n in (net, stepped)]
         result.update(lines=lines, hand=len(lines) - 10, steps=[[
@@ -328,7 +287,7 @@ class Page:
         return result
 
     def training(self):
-        run, (data, labels) = self.run, self.data()
+        run, (data, labels) = self.run, self.people.data()
         own = self.own_people()
         result = {"epochs": written(self.epochs), "rate": written(self.rate), "seed": written(self.seed),
                   "command": "python3 network.py train {}{}--epochs {} --learn-rate {} --seed {}".format(
@@ -341,10 +300,10 @@ class Page:
         if run is not None:
             done = run["epoch"] >= self.epochs
             if run["exact"] and done:
-                result["note"] = saturation_note(self.net, self.people, run["losses"], self.rate)
+                result["note"] = learner.saturation_note(self.net, self.people, run["losses"], self.rate)
             if run["exact"]:
                 result["lines"] = run["lines"] + (learner.trained_lines(
-                    self.net, run["losses"], run["epoch"], EVERY, self.people) if done else [])
+                    self.net, run["losses"], run["epoch"], EVERY, self.people, self.rate) if done else [])
             result.update(epoch=run["epoch"], exact=run["exact"], done=done,
                           points=run["points"][run["sent"]:], fresh=run.pop("new", False))
             run["sent"] = len(run["points"])
@@ -352,9 +311,9 @@ class Page:
 
     def map(self, coarse):
         cols, rows = (COLS // 2, ROWS // 2) if coarse else (COLS, ROWS)
-        a_low, a_high, a_ticks = nice([row[1] for row in self.people["rows"]])
-        b_low, b_high, b_ticks = nice([row[2] for row in self.people["rows"]])
-        s1, s2 = self.people["shift"]
+        a_low, a_high, a_ticks = nice([row[1] for row in self.people.rows])
+        b_low, b_high, b_ticks = nice([row[2] for row in self.people.rows])
+        s1, s2 = self.people.shift
         values = []
         for j in range(rows):  # from the top: the largest B first
             x2 = b_high - s2 - (b_high - b_low) * (j + 0.5) / rows
@@ -366,17 +325,17 @@ class Page:
                 "b_ticks": [[t, show(t)] for t in b_ticks],
                 "said": "The map shows {} from {} to {} across and {} from {} to {} up; the output is"
                 " near 1 (above 0.5) on {}% of it. Each person's output is in the table.".format(
-                    self.people["names"][0], show(a_low), show(a_high), self.people["names"][1],
+                    self.people.names[0], show(a_low), show(a_high), self.people.names[1],
                     show(b_low), show(b_high), round(100 * ones / len(values)))}
 
     def table(self):
-        rows, (s1, s2) = [], self.people["shift"]
-        for name, a, b, y in self.people["rows"]:
+        rows, (s1, s2) = [], self.people.shift
+        for name, a, b, y in self.people.rows:
             out = output(self.net, [a - s1, b - s2])
             rows.append({"name": name, "a": written(a), "b": written(b), "y": "" if y is None else written(y),
                          "out": "-" if out is None else "{:.3f}".format(out),
                          "guess": "" if out is None else str(int(out >= 0.5))})
-        return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
+        return {"rows": rows, "csv": "\n".join(self.people.csv_lines())}
 
     def address(self):
         """The address of this state: what differs from the page's start, in ORDER, so that
@@ -384,7 +343,7 @@ class Page:
         now, start, run = self.state(), self.start, self.run
         done = run is not None and run["exact"] and run["epoch"] >= self.epochs
         own = self.own_people()
-        query = [["people", csv_lines(self.people)]] if own else []
+        query = [["people", self.people.csv_lines()]] if own else []
         if own and self.given:
             query.append(["shift", written(self.shift[0]) + "," + written(self.shift[1])])
         if self.custom and (not done or (now["x"], now["sample"]) != (start["x"], start["sample"])):
@@ -459,9 +418,9 @@ def reset():
 def weights_file():
     """weights.json for the download link: train --save's text, written by save_numbers."""
     people = PAGE.people
-    about = {"shift": list(people["shift"]), "names": list(people["names"])}
+    about = {"shift": people.shift, "names": people.names, "ranges": people.ranges}
     save_numbers(WEIGHTS, PARAMETER_NAMES, PAGE.net.parameters(), about if PAGE.own_people() else None)
-    return read_file(WEIGHTS, 1024)
+    return read_file(WEIGHTS, MOST_WEIGHTS_BYTES)
 
 
 PAGE = Page()
