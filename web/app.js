@@ -1,6 +1,6 @@
 // The playground: MicroPython (WebAssembly) runs the modules files.json lists and playground.py;
 // this file passes the fields' text to Python and draws what comes back. Served, it fetches the
-// files; in the one file (python3 -m tools --page) they are inside, and nothing is fetched.
+// files; the one file (python3 -m tools --page) holds them.
 const EVERY = 10, TICK = 100, now = () => performance.now(); // a loss every 10 epochs; a paced run draws every 100 ms
 const $ = (id) => document.getElementById(id), text = (id, t) => { $(id).textContent = t; };
 const all = (css) => document.querySelectorAll(css), make = (tag) => document.createElement(tag);
@@ -66,7 +66,7 @@ function buildDiagram() {
   new ResizeObserver(() => { layoutDiagram(); if (view) drawCharts(); }).observe($("diagram"));
 }
 
-function layoutDiagram() { // the labels of x1 and h1 above them, of x2 and h2 below, of o1 below it at the right
+function layoutDiagram() { // x1's and h1's values above them, x2's and h2's below, o1's below it
   const W = $("diagram").clientWidth;
   if (!W) return;
   set($("svg"), { viewBox: `0 0 ${W} ${H}`, height: H });
@@ -119,7 +119,6 @@ function drawSigmoid(n) {
   for (const f of [0, 0.5, 1]) label(svg, f, 30, sy(f) + 4, "end");
   el("polyline", { points: n.curve.map(([z, f]) => `${sx(z)},${sy(f)}`).join(" "), class: "line r0" }, svg);
   el("circle", { cx: sx(Math.max(-10, Math.min(10, n.sum))), cy: sy(n.out), r: 6, fill: "#111" }, svg);
-  text("sigmoid-said", n.said);
 }
 
 function drawCurve() {
@@ -142,7 +141,7 @@ function drawCurve() {
     .join(" "), class: `line r${r.n % 3}` }, svg);
 }
 
-function drawRuns() { // the legend: each run's pattern and settings; a saturated run's sentence
+function drawRuns() { // each run's pattern and settings; a saturated run's sentence
   $("runs").replaceChildren(...runs.map((r) => {
     const li = make("li"), svg = el("svg", { viewBox: "0 0 36 10", "aria-hidden": "true" }, li);
     el("path", { d: "M0 5H36", class: `line r${r.n % 3}` }, svg);
@@ -206,25 +205,22 @@ function drawCharts() { drawCurve(); drawMap(); }
 
 // --- the people's table: rebuilt when they change
 let shownCsv = null;
+const esc = (x) => x.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 function drawPeople(p) {
   if (p.csv !== shownCsv) {
     shownCsv = p.csv;
     setValue($("csv"), p.csv);
-    const cols = ["name", ...view.names], rows = [...p.rows, { name: "", a: "", b: "", y: "" }];
-    $("rows").replaceChildren(...rows.map((r, i) => {
-      const tr = make("tr"), who = i < p.rows.length ? r.name : "the new person";
-      [r.name, r.a, r.b, r.y].forEach((value, k) => {
-        const input = tr.appendChild(make("td")).appendChild(make("input"));
-        set(input, { "aria-label": `${who}: ${cols[k]}`, autocomplete: "off" }).value = value;
-        if (i < p.rows.length) input.addEventListener("change", () => edit("row", row(), "pp-error"));
-      });
+    const cols = ["name", ...view.names], n = p.rows.length;
+    $("rows").innerHTML = [...p.rows, { name: "", a: "", b: "", y: "" }].map((r, i) => {
+      const who = esc(i < n ? r.name : "the new person"), does = i < n ? "remove" : "add";
+      return `<tr>${[r.name, r.a, r.b, r.y].map((x, k) => `<td><input value="${esc(x)}" aria-label="${who}: ${esc(cols[k])}"`
+        + ' autocomplete="off"></td>').join("")}<td></td><td><button aria-label="${does} ${who}">${does}</button></td></tr>`;
+    }).join("");
+    [...$("rows").children].forEach((tr, i) => {
       const fields = [...tr.querySelectorAll("input")], row = () => [String(i + 1), ...fields.map((f) => f.value)];
-      tr.appendChild(make("td"));
-      const button = tr.appendChild(make("td")).appendChild(make("button"));
-      set(button, { "aria-label": `${i < p.rows.length ? "remove" : "add"} ${who}` }).textContent = i < p.rows.length ? "remove" : "add";
-      button.onclick = () => edit("row", i < p.rows.length ? [String(i + 1)] : row(), "pp-error");
-      return tr;
-    }));
+      if (i < n) fields.forEach((f) => f.addEventListener("change", () => edit("row", row(), "pp-error")));
+      tr.querySelector("button").onclick = () => edit("row", i < n ? [String(i + 1)] : row(), "pp-error");
+    });
   }
   p.rows.forEach((r, i) => { $("rows").children[i].children[4].textContent = r.out; });
 }
@@ -264,7 +260,7 @@ function render(v) {
     if (!errors.has("backprop")) ["bx1", "bx2", "by"].forEach((id, i) => setValue($(id), b.sample[i]));
   }
   drawPeople(v.people);
-  command($("folk-cmd"), v.folk);
+  command($("folk-cmd"), `python3 network.py train --people people.csv${v.mean ? "" : ` --shift ${v.shift.join(" ")}`}`);
   for (const id of ["epochs", "rate", "seed"]) if (!errors.has(id)) setValue($(id), t[id]);
   if (t.fresh) {
     runs.push({ n: ++count, label: `learn rate ${t.rate}, seed ${t.seed}, ${t.epochs} epochs`, epochs: Number(t.epochs), points: [] });
@@ -276,8 +272,8 @@ function render(v) {
   }
   text("progress", t.epoch === null ? `Not trained: the loss on the people is ${t.loss}. Train starts`
     + " from the seed's random weights." : `Epoch ${t.epoch} of ${t.epochs}: loss ${t.loss}`);
-  $("tr-cmd").replaceChildren(make("code"), t.epoch === null ? " trains; the network as it is now predicts:"
-    : !t.exact ? " no longer gives this network (changed during training); it predicts:" : t.done ? " prints:" : " prints, so far:");
+  $("tr-cmd").replaceChildren(make("code"), t.epoch === null ? " trains; this network predicts:"
+    : !t.exact ? " no longer gives this network (changed in training); it predicts:" : t.done ? " prints:" : " prints, so far:");
   $("tr-cmd").firstChild.className = "cmd";
   command($("tr-cmd").firstChild, t.command);
   text("tr", t.lines.join("\n"));
@@ -382,11 +378,7 @@ function wire() {
   all("[data-key]").forEach(wireField);
   $("train").onclick = train;
   $("step").onclick = () => { stop(); if (ready()) advance(1, false); text("said", $("progress").textContent); };
-  $("reset").onclick = () => {
-    stop(); errors.clear(); showErrors(); shownCsv = null;
-    all("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
-    document.activeElement.blur?.(); render(call("reset")); $("reset").focus();
-  };
+  $("reset").onclick = () => { stop(); pass(...errors.keys()); shownCsv = null; render(call("reset")); };
   $("clear").onclick = () => { runs = view.train.epoch !== null && !view.train.done ? runs.slice(-1) : []; drawRuns(); drawCurve(); };
   $("download").onclick = () => link($("download"), "weights.json", pg.weights_file());
   $("people-file").onclick = () => link($("people-file"), "people.csv", view.people.csv + "\n");

@@ -56,26 +56,21 @@ class Page:
         self.start = self.state()
 
     def state(self):
-        """The page's state, field by field (STATE)."""
         return dict((name, getattr(self, name)) for name in STATE)
-
-    def restore(self, state):
-        for name in STATE:
-            setattr(self, name, state[name])
 
     def own_people(self):
         """Are the people (or their shift) other than the article's six?"""
         return (self.people.rows, self.shift) != (self.start["people"].rows, self.start["shift"])
 
     def reset(self):
-        """The article's network, people, neuron, x = [2, 3] and Alice; the settings stay."""
+        """The article's network, people, neuron, x = [2, 3] and Alice (not the settings)."""
         self.net, self.custom, self.run = OurNeuralNetwork(), False, None
         self.people = learner.ARTICLE
         self.shift, self.given = learner.ARTICLE.shift, False  # given: the learner typed the shift
         self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # the article's neuron on [2, 3]
         self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
 
-    def changed(self):  # a run that no single train command gives any more
+    def changed(self):  # a run that no train command gives any more
         if self.run is not None:
             self.run = dict(self.run, exact=False)
 
@@ -224,12 +219,10 @@ class Page:
                 "x": [written(v) for v in x], "body": [written(v) for v in body],
                 "names": people.names, "shift": [written(v) for v in people.shift],
                 "distance": learner.distance_note(people, body[0], body[1]),
-                "shift_text": self.shift_text(), "given": self.given,
+                "shift_text": self.shift_text(), "given": self.given, "mean": people.mean,
                 "neuron": None if coarse else self.neuron_view(), "backprop": None if coarse else self.backprop(given, load),
                 "calc": {"lines": network_example(x, **given),
                          "command": "python3 network.py{} {} {}".format(load, written(x[0]), written(x[1]))},
-                "folk": "python3 network.py train --people {}{}".format(PEOPLE, "" if people.mean else
-                                                                        " --shift {} {}".format(*[written(v) for v in people.shift])),
                 "loss": None if coarse else self.loss(), "train": self.training(), "map": None if coarse == 2 else self.map(coarse),
                 "people": self.table(), "address": self.address()}
 
@@ -245,7 +238,7 @@ class Page:
         return {"texts": [written(v) for v in weights + [bias] + x],
                 "lines": neuron_example(weights, bias, x),
                 "curve": [[z / 2, sigmoid(z / 2)] for z in range(-20, 21)],
-                "sum": total, "out": sigmoid(total), "said": "f({}) = {}".format(show(total), show(sigmoid(total)))}
+                "sum": total, "out": sigmoid(total)}
 
     def loss(self):
         """Section 3: the article's example loss, then each person's square and the MSE."""
@@ -323,10 +316,8 @@ class Page:
         return {"cols": cols, "rows": rows, "a": [a_low, a_high], "b": [b_low, b_high],
                 "values": values, "a_ticks": [[t, show(t)] for t in a_ticks],
                 "b_ticks": [[t, show(t)] for t in b_ticks],
-                "said": "The map shows {} from {} to {} across and {} from {} to {} up; the output is"
-                " near 1 (above 0.5) on {}% of it. Each person's output is in the table.".format(
-                    self.people.names[0], show(a_low), show(a_high), self.people.names[1],
-                    show(b_low), show(b_high), round(100 * ones / len(values)))}
+                "said": "The output is above 0.5 on {}% of the map; each person's output is in the table.".format(
+                    round(100 * ones / len(values)))}
 
     def table(self):
         rows, (s1, s2) = [], self.people.shift
@@ -369,12 +360,13 @@ def attempt(action, coarse=False):
         action()
         return PAGE.view(coarse)
     except Exception as error:
-        PAGE.restore(before)
+        for name in STATE:
+            setattr(PAGE, name, before[name])
         return {"error": str(error).replace("\n", "\\n") or repr(error)}
 
 
 def change(key, texts):
-    """A field changed: key (w1, or a set_ above) and its texts, a JSON list: the view or the error."""
+    """A field changed: key (w1, or a set_ above), its texts as JSON: the view or the error."""
     texts = json.loads(texts)
     return json.dumps(attempt(lambda: PAGE.set_weight(key, texts[0]) if key in PARAMETER_NAMES
                               else getattr(PAGE, "set_" + key)(texts), False))
