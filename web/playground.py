@@ -13,10 +13,10 @@ import learner
 from network import (PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example,
                      neuron_example)
 from neuron import sigmoid
-from support.checks import check_training_set
+from support.network_checks import check_training_set
 from support.files import MOST_WEIGHTS_BYTES, read_file, save_numbers
 from support.parsing import parse_numbers, parse_positive_number, parse_whole_number
-from support.people import MOST_BYTES, csv_field, parse_people
+from support.people_files import MOST_BYTES, csv_field, csv_lines, parse_people
 from support.writing import figures, show, written
 
 EVERY = 10  # a loss every 10 epochs, as train reports it
@@ -133,7 +133,7 @@ class Page:
                 shift = tuple(parse_numbers(texts, "A B"))
             except ValueError as error:
                 raise ValueError("--shift must be two numbers A B: {}".format(error)) from None
-        self.use(self.people.csv_lines(), shift, shift is not None)
+        self.use(csv_lines(self.people), shift, shift is not None)
 
     def set_people(self, rows):  # the address's; the shift as for a CSV (shift= may follow)
         self.use(rows, None, False)
@@ -142,7 +142,7 @@ class Page:
         self.use(texts[0].split("\n"), self.shift, self.given)
 
     def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
-        rows = self.people.csv_lines()
+        rows = csv_lines(self.people)
         i = int(texts[0])
         rows[i:i + 1] = [",".join([csv_field(texts[1])] + texts[2:])] if texts[1:] else []
         self.use(rows, self.shift, self.given)
@@ -326,7 +326,7 @@ class Page:
             rows.append({"name": name, "a": written(a), "b": written(b), "y": "" if y is None else written(y),
                          "out": "-" if out is None else "{:.3f}".format(out),
                          "guess": "" if out is None else str(int(out >= 0.5))})
-        return {"rows": rows, "csv": "\n".join(self.people.csv_lines())}
+        return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
 
     def address(self):
         """The address of this state: what differs from the page's start, in ORDER, so that
@@ -334,7 +334,7 @@ class Page:
         now, start, run = self.state(), self.start, self.run
         done = run is not None and run["exact"] and run["epoch"] >= self.epochs
         own = self.own_people()
-        query = [["people", self.people.csv_lines()]] if own else []
+        query = [["people", csv_lines(self.people)]] if own else []
         if own and self.given:
             query.append(["shift", written(self.shift[0]) + "," + written(self.shift[1])])
         if self.custom and (not done or (now["x"], now["sample"]) != (start["x"], start["sample"])):
