@@ -111,7 +111,8 @@ def parse(args):
     """
     for text in args:
         if not isinstance(text, str):
-            raise TypeError("the command line's words must be strings, got {}".format(quoted(text)))
+            raise TypeError("the command line's words must be strings, got {}".format(
+                quoted(text)))
     words, options = [], {}
     i = 0
     while i < len(args):
@@ -125,7 +126,8 @@ def parse(args):
             continue
         option, joined, given = text.partition("=")
         if option in EDITIONS:
-            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(option))
+            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(
+                option))
         if option not in OPTIONS:
             raise ValueError("unknown option {}".format(quoted(option)))
         if option in options:
@@ -140,7 +142,8 @@ def parse(args):
         options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
     if command is None and words and not is_number(words[0]):
-        raise ValueError("unknown command {}: {}".format(quoted(words[0]), _suggestion(words[0])))
+        raise ValueError("unknown command {}: {}".format(quoted(words[0]),
+                                                         _suggestion(words[0])))
     if "--help" in options:
         return command, words, {"--help": True}
     if command in ("train", "web") and words:
@@ -231,7 +234,7 @@ def train(options):
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
     if "--people" in options:  # Shifted by --shift, or as --load's FILE was, or by their mean.
-        from support.people import read_people
+        from support.people_files import read_people
 
         people = read_people(options["--people"], options.get("--shift") or (
             kept.shift if network is not None else None))
@@ -298,8 +301,8 @@ def run(args, main=main, program="network.py"):
     except OSError as error:  # EPIPE (32): the reader has gone; or else ENOSPC, say.
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
-            print("{}: error: cannot write the output ({})".format(program, one_line(reason(error))),
-                  file=sys.stderr)
+            print("{}: error: cannot write the output ({})".format(
+                program, one_line(reason(error))), file=sys.stderr)
         try:  # Python's own last flush at exit then finds nothing to write.
             import os
 
@@ -317,7 +320,8 @@ def _file_error(path, action):
     try:
         return action()
     except OSError as error:
-        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
+        raise ValueError("cannot write the weights to {} ({})".format(
+            path, reason(error))) from None
 
 
 def _suggestion(word):

@@ -10,9 +10,10 @@ own from a people file.
 
 from math import isnan
 
-from support.checks import (INF, check_finite, check_number, check_training_set,
-                            check_whole_number, quoted)
-from support.people import People
+from support.chart import check_losses, loss_chart
+from support.checks import INF, check_finite, check_number, check_whole_number, quoted
+from support.network_checks import check_training_set
+from support.people import People, check_people
 from support.writing import figures, show, show_list
 
 try:
@@ -80,7 +81,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     exact = _gradients(network, x, y_true)
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = network.parameters()
     lines = [
-        "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true), about),
+        "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true),
+                                                                   about),
         "each number to 3 significant figures, each line using the numbers above it as written.",
         "",
         "h1 = " + network.h1.explain(x, figures),
@@ -148,66 +150,8 @@ def as_written(x):
 def bracket(text):
     """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
     reads better than 0.249 * -0.0904."""
-    text = text if isinstance(text, str) else show(text)  # A number is written as show writes it.
+    text = text if isinstance(text, str) else show(text)  # A number, as show writes it.
     return "(" + text + ")" if text.startswith("-") else text
-
-
-def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, width=50):
-    """Return the losses that train returns, one every report_every epochs, drawn in text.
-
-    final, if given, is the loss after the last of epochs: it is drawn last,
-    and the axis ends at that epoch.
-
-    >>> print("\\n".join(loss_chart([0.5, 0.25], report_every=10, final=0.0, epochs=20, height=3)))
-    loss
-    0.500 |*
-          | *
-    0.000 |  *
-          +---
-           0 19  epoch
-
-    With no losses (no epochs) there is nothing to draw.
-    """
-    losses = _check_losses(losses, "losses")
-    report_every = check_whole_number(report_every, "report_every", 1)
-    height = check_whole_number(height, "height", 2)
-    width = check_whole_number(width, "width", 1)
-    if final is not None:
-        if epochs is None:
-            raise ValueError("loss_chart needs the epochs with the final loss")
-        final = _check_losses([final], "final")[0]
-        epochs = check_whole_number(epochs, "epochs", 0)
-    if not losses:
-        return ["loss: no epochs, so nothing to draw"]
-    step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
-    columns = list(range(0, len(losses), step))
-    last = columns[-1] * report_every
-    if final is not None and epochs - 1 > last:
-        last = epochs - 1
-    else:
-        final = None
-    top = max(max(losses), final or 0.0)
-    lines = ["loss"]
-    # The chart is drawn row by row from the top, each row written out as it
-    # is drawn: a grid of characters in memory would take a small board's heap.
-    for row in range(height):
-        if row == 0:
-            line = "{:.3f} |".format(top)
-        elif row == height - 1:
-            line = "{:.3f} |".format(0.0)
-        else:
-            line = "      |"
-        for i in columns + ([None] if final is not None else []):
-            loss = final if i is None else losses[i]
-            level = int(round(loss / top * (height - 1))) if top > 0 else 0
-            line += "*" if level == height - 1 - row else " "
-        lines.append(line.rstrip())
-    count = len(columns) + (final is not None)
-    lines.append("      +" + "-" * count)
-    first = "0"
-    gap = " " * max(1, count - len(first) - len(str(last)))
-    lines.append("       " + first + gap + str(last) + "  epoch")
-    return lines
 
 
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
@@ -218,7 +162,7 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
     Return the trained network and the lines that follow the reports: the
     final loss, the chart and the predictions ("Emily: [-7, -3] -> 0.964").
     """
-    data, all_y_trues = _check_people(people).data()
+    data, all_y_trues = check_people(people).data()
     network = OurNeuralNetwork.random(seed) if network is None else _check_network(network)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
     return network, trained_lines(network, losses, epochs, report_every, people, learn_rate)
@@ -227,7 +171,7 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
 def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, learn_rate=0.1):
     """Return what train prints after its reports: the final loss, a line if the training
     ended saturated, the chart and the predictions."""
-    data, all_y_trues = _check_people(people).data()
+    data, all_y_trues = check_people(people).data()
     _check_network(network)
     epochs = check_whole_number(epochs, "epochs", 0)  # What is checked is what is written.
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
@@ -251,9 +195,9 @@ def saturation_note(network, people, losses, learn_rate):
     too large), or h1 and h2 give every person the same output (inputs far
     from 0, not shifted).
     """
-    data, all_y_trues = _check_people(people).data()
+    data, all_y_trues = check_people(people).data()
     _check_network(network)
-    losses = _check_losses(losses, "losses")
+    losses = check_losses(losses, "losses")
     learn_rate = check_finite(learn_rate, "learn_rate")
     outputs = [network.feedforward(x) for x in data]
     final = mse_loss(all_y_trues, outputs)
@@ -261,8 +205,8 @@ def saturation_note(network, people, losses, learn_rate):
         return None  # Trained, or still learning.
     if not [y for y in outputs if 0.01 < y < 0.99]:
         if learn_rate > 1:
-            cause = "the learning rate {} is the likely cause; try a smaller one, such as 0.1".format(
-                show(learn_rate))
+            cause = ("the learning rate {} is the likely cause; try a smaller one, such as"
+                     " 0.1".format(show(learn_rate)))
         else:  # A small learning rate, so the weights it started from are too large.
             cause = ("their weights are the likely cause, too large to learn from; start again"
                      " from smaller ones, such as a random start")
@@ -289,7 +233,7 @@ def predictions(network, people=ARTICLE):
     """
     _check_network(network)
     lines = []
-    for name, x in _check_people(people).predict:
+    for name, x in check_people(people).predict:
         lines.append("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
     return lines
 
@@ -300,7 +244,7 @@ def shift_line(people):
     >>> shift_line(People(("weight_kg", "height_cm", "female"), (68.25, 172.625), True))
     'shifted by the mean of your people: weight_kg - 68.25, height_cm - 172.625'
     """
-    return "shifted by the mean of your people: " + _check_people(people).shift_text()
+    return "shifted by the mean of your people: " + check_people(people).shift_text()
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):
@@ -318,7 +262,7 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     Where a and b lie far from the people the network learned from, a last
     line says that the answer means little (distance_note).
     """
-    a_name, b_name, answer = _check_people(people).names
+    a_name, b_name, answer = check_people(people).names
     a = check_number(a, a_name)
     b = check_number(b, b_name)
     if abs(a) == INF or abs(b) == INF:
@@ -340,8 +284,8 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
         first = "{} {}, {} {}, shifted as the weights were trained".format(a_name, show(a), b_name,
                                                                             show(b))
         meaning = "in your people's data 1 = {0}, 0 = not {0}".format(answer)
-    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(people.shift[0]), show(b),
-                                                    show(people.shift[1]), show_list(x))]
+    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(people.shift[0]),
+                                                    show(b), show(people.shift[1]), show_list(x))]
     lines += network_example(x, network, about)
     word = ("female" if y >= 0.5 else "male") if article else (
         answer if y >= 0.5 else "not " + answer)
@@ -361,7 +305,7 @@ def distance_note(people, a, b):
     >>> print(distance_note(ARTICLE, 60, 170))
     60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
     """
-    a = check_finite(a, _check_people(people).names[0])
+    a = check_finite(a, check_people(people).names[0])
     b = check_finite(b, people.names[1])
     if people.ranges is None:
         return None
@@ -385,8 +329,8 @@ def distance_note(people, a, b):
             people.names[0], show(people.ranges[0][0]), show(people.ranges[0][1]),
             people.names[1], show(people.ranges[1][0]), show(people.ranges[1][1]))
         question = "Were they in the units of {} and {}?".format(people.names[0], people.names[1])
-    return "{} {} far from the people this network learned from ({}): its answer means little. {}".format(
-        " and ".join(far), "are" if len(far) > 1 else "is", ranges, question)
+    return ("{} {} far from the people this network learned from ({}): its answer means little."
+            " {}".format(" and ".join(far), "are" if len(far) > 1 else "is", ranges, question))
 
 
 def weights_text(network):
@@ -398,7 +342,8 @@ def weights_text(network):
     _check_network(network)
     weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
-        weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights), show(neuron.bias)))
+        weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights),
+                                                   show(neuron.bias)))
     return "; ".join(weights)
 
 
@@ -422,33 +367,8 @@ def _check_network(network):
     return network
 
 
-def _check_people(people):
-    # Return people if they are People, or raise the TypeError that names them.
-    if not isinstance(people, People):
-        raise TypeError("people must be People, such as ARTICLE or what parse_people returns;"
-                        " got {}".format(quoted(people)))
-    return people
-
-
 def _check_about(about):
     # Return about, the words that name a network, or raise TypeError unless it is words or None.
     if about is not None and not isinstance(about, str):
         raise TypeError("about must be words that name the network, got {}".format(quoted(about)))
     return about
-
-
-def _check_losses(losses, name):
-    # Return losses, such as train returns, as a list of finite floats >= 0.
-    try:
-        if isinstance(losses, (str, bytes, dict, set)):
-            raise TypeError
-        n = len(losses)
-    except TypeError:
-        raise TypeError("{} must be a list of losses, got {}".format(name, quoted(losses))) from None
-    checked = []
-    for i in range(n):
-        loss = check_finite(losses[i], name + "[{}]", i)
-        if loss < 0:
-            raise ValueError("{}[{}] is a loss, so must be >= 0, got {!r}".format(name, i, loss))
-        checked.append(loss)
-    return checked

@@ -2,25 +2,21 @@
 
     x1, x2  ->  h1, h2  ->  o1
 
-The network has two inputs, a hidden layer with two neurons (h1 and h2), and
-an output neuron (o1) that takes h1 and h2 as its inputs: section 2 of the
-article. Then comes training, sections 3 and 4: the mean squared error loss,
-its partial derivatives by the chain rule, and stochastic gradient descent on
-four people.
-
-The code follows the article in its order, its names and its comments, with
-plain lists where it has numpy arrays. What it adds lives elsewhere: the
-checks that each function makes of what it is given (support/), the lessons
-around the article (learner.py) and the command line (command_line.py; run
-python3 network.py --help).
+The network has two inputs, a hidden layer of two neurons (h1 and h2), and an
+output neuron (o1) that takes h1 and h2 as its inputs (section 2). Training
+follows (sections 3 and 4): the mean squared error loss, its partial
+derivatives by the chain rule, and stochastic gradient descent on four people.
+The code keeps the article's order, names and comments, with lists where it
+has numpy arrays. The checks of what each function is given are in support/,
+the lessons in learner.py, and the command line in command_line.py.
 """
 
 import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import (check_neurons, check_pairs, check_parameters, check_training_set,
-                            divergence_error)
+from support.network_checks import (check_neurons, check_pairs, check_parameters,
+                                    check_training_set, divergence_error)
 from support.seeded_random import draw_normal
 from support.writing import show, show_list
 
@@ -35,8 +31,7 @@ def mse_loss(y_true, y_pred):
     >>> mse_loss([1, 0, 0, 1], [0, 0, 0, 0])
     0.5
 
-    Lengths that differ or are 0, a nan or an inf, or a loss beyond the range
-    of a float raise ValueError; a value that is not a number raises TypeError.
+    Bad lengths, nan, inf or an overflowing loss raise ValueError; a non-number, TypeError.
     """
     # y_true and y_pred are lists of the same length, where the article has numpy arrays.
     y_true, y_pred = check_pairs(y_true, y_pred)  # Two lists of finite floats.
@@ -54,10 +49,9 @@ class OurNeuralNetwork:
       - a hidden layer with 2 neurons (h1, h2)
       - an output layer with 1 neuron (o1)
 
-    With no arguments, each neuron has the same weights and bias, w = [0, 1] and b = 0:
+    With no arguments, every neuron has the weights w = [0, 1] and the bias b = 0:
 
-    >>> network = OurNeuralNetwork()
-    >>> network.feedforward([2, 3])
+    >>> OurNeuralNetwork().feedforward([2, 3])
     0.7216325609518421
 
     Or bring your own three Neurons: h1 and h2 alike, o1 with 2 weights.
@@ -77,7 +71,7 @@ class OurNeuralNetwork:
         self.o1 = o1
 
     def feedforward(self, x):
-        """Return the network's output o1 for the inputs x, checked as Neuron.feedforward checks them."""
+        """Return the network's output o1 for the inputs x (checked as Neuron.feedforward does)."""
         out_h1 = self.h1.feedforward(x)
         out_h2 = self.h2.feedforward(x)
         # The inputs for o1 are the outputs from h1 and h2
@@ -85,7 +79,7 @@ class OurNeuralNetwork:
         return out_o1
 
     def explain(self, x):
-        """Return the same calculation as feedforward, written out by hand, a line for each neuron.
+        """Return the calculation of feedforward written out by hand, a line for each neuron.
 
         >>> print(OurNeuralNetwork().explain([2, 3]))
         h1 = f(0*2 + 1*3 + 0) = f(3) = 0.9526
@@ -99,20 +93,16 @@ class OurNeuralNetwork:
     # --- Training: sections 3 and 4 of the article
 
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
-        """Train the network by stochastic gradient descent on the mean squared error loss.
+        """Train the network by stochastic gradient descent; return the losses it reported.
 
-        data is a list of n samples [x1, x2] and all_y_trues a list of their n
-        answers. In each epoch, for each sample in turn, the partial derivatives
-        of its loss are worked out (partial_derivatives, below), and each weight
-        and bias takes a step of learn_rate times its own derivative against
-        it. Every report_every epochs the loss over all the data is passed to
-        report as a line such as "Epoch 0 loss: 0.319" (report=None is silent).
-        Return the list of those losses.
+        data is a list of samples [x1, x2] and all_y_trues their answers. For
+        each sample, each weight and bias takes a step of learn_rate times its
+        partial derivative (partial_derivatives, below). Every report_every
+        epochs, report gets a line such as "Epoch 0 loss: 0.319" (None: silence).
 
         Bad data or settings raise ValueError or TypeError before any weight
-        changes. If training stops part way, the weights are left as they were:
-        a weight that overflowed raises ValueError naming it, and an error of
-        report's own is raised as it is.
+        changes. If training stops part way, the weights are as they were, and
+        a ValueError names what overflowed.
         """
         # Everything is checked once here, so that the loop need not check each step.
         data, all_y_trues, learn_rate, epochs, report_every, losses = check_training_set(
@@ -151,8 +141,7 @@ class OurNeuralNetwork:
                     losses[epoch // report_every] = loss
                     if report is not None:
                         report("Epoch {} loss: {:.3f}".format(epoch, loss))
-        except BaseException as error:
-            # The weights go back to what they were, and the error names what overflowed, if anything.
+        except BaseException as error:  # The weights go back to what they were.
             self._set_parameters(*start)
             if not isinstance(error, Exception):  # Ctrl-C is raised as it is.
                 raise
@@ -169,10 +158,7 @@ class OurNeuralNetwork:
 
     @classmethod
     def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """Return the network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on.
-
-        Each must be a finite number, or TypeError or ValueError names it.
-        """
+        """Return the network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on."""
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = check_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
@@ -193,25 +179,20 @@ class OurNeuralNetwork:
                                                PARAMETER_NAMES))
 
     def _set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        # Set the nine parameters in place, trusting them: train's own numbers are finite.
+        # Set the nine parameters in place without checking them: train's own are finite.
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
 
     def save(self, path, about=None):
-        """Write the nine parameters to path as JSON, crash-safely (support/files.py).
-
-        about, if given, says what they were trained on, as save_numbers takes it.
-        """
-        from support.files import save_numbers  # Imported only to save, which spares a board's heap.
-
+        """Write the nine parameters to path as JSON, crash-safely (about: see save_numbers)."""
+        from support.files import save_numbers  # Imported only here: a board's heap is small.
         save_numbers(path, PARAMETER_NAMES, self.parameters(), about)
 
     @classmethod
     def load(cls, path):
         """Return a network with the parameters that save(path) wrote."""
         from support.files import load_numbers
-
         return cls.from_parameters(*load_numbers(path, PARAMETER_NAMES))
 
 
@@ -276,7 +257,7 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
 # Weight (minus 135 lb) and height (minus 66 in); 1 = female, 0 = male.
 PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0),
           ("Diana", [-15, -6], 1)]
-NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]  # Emily is 128 lb, 63 in; Frank 155 lb, 68 in.
+NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]  # 128 lb, 63 in; 155 lb, 68 in
 # Two neurons (weights, bias, inputs x), then the network on the inputs x.
 NEURON_EXAMPLES = [([0.4, 0.7], 0.2, [0.5, 0.3]), ([0, 1], 4, [2, 3])]
 NETWORK_EXAMPLE = [2, 3]
@@ -292,10 +273,8 @@ def neuron_example(weights, bias, x):
 
 
 def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
-    """Return a network's calculation on the inputs x as lines: by hand, then exactly.
-
-    Without a network, it is the article's, and about describes it.
-    """
+    """Return a network's calculation on x as lines, by hand then exactly (the article's network
+    without one; about describes it)."""
     if network is None:
         network = OurNeuralNetwork()
     return ["The network, {}, on x = {}:".format(about, show_list(x)),
@@ -312,9 +291,8 @@ def worked_examples():
 
 
 if __name__ == "__main__":
-    # Run as a program, this file hands its arguments to the command line. The
-    # command line imports this file again, as the module network: that second
-    # copy is the one it uses, however this one was started.
+    # Run as a program, this file hands its arguments to the command line, which
+    # imports this file again as the module network, however this copy was started.
     try:
         from command_line import run
     except KeyboardInterrupt:

@@ -38,22 +38,26 @@ def dot(weights, inputs):
     check_inputs says, and so does a sum that is nan (0*inf, or inf - inf).
     A sum that is inf without being nan is returned like any other.
     """
-    # The common case, a list of floats or ints with one per weight, is summed
-    # at once. An input of another kind, or a sum that is inf or nan, sends it on
-    # to the careful path, which accepts an inf and refuses everything else.
-    if type(inputs) is list and len(inputs) == len(weights):
+    # The common case, a list or a tuple of floats and ints with one for each
+    # weight, is summed at once. A bool, any other kind of input, or a sum that
+    # is inf or nan goes on to the careful path, which accepts an inf and a
+    # Decimal or a numpy value, and refuses the rest. (x.__class__ is type(x),
+    # which MicroPython finds faster than it calls type.)
+    kind = inputs.__class__
+    if kind is list or kind is tuple:
         total = 0.0
         i = 0
         try:
             for w in weights:
                 x = inputs[i]
-                if type(x) is not float and type(x) is not int:
+                if x is True or x is False:
                     raise TypeError
                 total += w * x
                 i += 1
-            if not isnan(total - total):
+            # A numpy value among the inputs makes the sum a numpy value too.
+            if i == len(inputs) and total.__class__ is float and not isnan(total - total):
                 return total
-        except (TypeError, OverflowError):  # OverflowError: an int beyond the range of a float.
+        except (TypeError, LookupError, ArithmeticError):
             pass
     # The careful path checks each input, and raises the error that names the one at fault.
     total = 0.0
@@ -81,11 +85,12 @@ def check_inputs(weights, inputs):
         raise ValueError("expected {} inputs, one per weight, got {}".format(len(weights), n))
     xs = []
     total = 0.0
-    for i in range(n):  # A loop rather than a comprehension leaves a board's stack one call shallower.
+    for i in range(n):  # A loop, not a comprehension: a board's stack is one call shallower.
         x = check_number(inputs[i], "inputs[{}]", i)
         w = weights[i]
         if isnan(w * x):
-            raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(i, show(w), show(x)))
+            raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(
+                i, show(w), show(x)))
         if isnan(total + w * x):
             raise ValueError("the weighted sum is {} + {} = nan".format(show(total), show(w * x)))
         total += w * x

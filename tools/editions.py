@@ -18,6 +18,7 @@ from tools.cutting import MARK, body, imports, origins, program, read, without
 # calls), and its title there (support/ is not the article's code).
 ONE_FILE = [
     ("support/checks.py", [], "the checks of what comes in"),
+    ("support/network_checks.py", [], "the checks of the network's and training's arguments"),
     ("support/writing.py", [], "numbers as the hand calculations write them"),
     ("support/arithmetic.py", [], "what numpy does for the article"),
     ("support/seeded_random.py", [], "random numbers, the same everywhere"),
@@ -25,7 +26,8 @@ ONE_FILE = [
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "the article's network, its training (part 2), and its worked examples"),
 ]
-SAME_FILE = {"neuron": "", "network": "", "support.checks": "", "support.writing": "",
+SAME_FILE = {"neuron": "", "network": "", "support.checks": "", "support.network_checks": "",
+             "support.writing": "",
              "support.arithmetic": "", "support.seeded_random": ""}
 
 SINGLE_FILE_HEADER = """\
