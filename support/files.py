@@ -236,15 +236,20 @@ def read_file(path, limit):
     fd = None
     if hasattr(os, "open"):  # Opened without waiting, since a FIFO would wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        mode = os.fstat(fd).st_mode
+        status = os.fstat(fd)
     else:
-        mode = os.stat(path)[0]
+        status = os.stat(path)
+    mode, size = status[0], status[6]
     if mode & 0o170000 != 0o100000:
         if fd is not None:
             os.close(fd)
         raise ValueError("{} is not a regular file (a folder, a FIFO or a device)".format(path))
     with (open(path, "rb") if fd is None else os.fdopen(fd, "rb")) as f:
-        data = f.read(limit + 1)
+        # As many bytes as the file holds, and one more: MicroPython's read(n)
+        # takes n bytes of heap first, which a small file should not need.
+        data = f.read(min(size, limit) + 1)
+        if size < len(data) <= limit:  # The file grew while it was read.
+            data += f.read(limit + 1 - len(data))
     if len(data) > limit:
         raise ValueError("{} is larger than {} bytes".format(path, limit))
     try:
