@@ -17,7 +17,7 @@ import tools.microbit
 from tools.__main__ import command
 from tools.cutting import (CARRIED, FILLED, PROGRAMS, cut, fill, imports, program, read,
                            without, without_docstrings)
-from tools.editions import EXERCISE, ONE_FILE, put_back
+from tools.editions import EXERCISE, put_back
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STEPS = [name for name, part, todo, cases in EXERCISE]
@@ -111,13 +111,11 @@ def test_the_tools_import_no_circle():
 
 def test_single_file_runs_alone_and_prints_the_worked_examples(tmp_path):
     single = run(["-m", "tools", "--single-file"]).stdout
-    # Small: the modules' code, docstrings and files left out, and at most 40 lines of
-    # the tool's own (its header, titles, imports and main). At most 600 lines in all
-    # (450 when neuron.py held its own checks: it carries support/ now, the doors of
-    # the README's promises; 528 when this was written).
-    code = sum([len(without(read(name), drop).splitlines()) for name, drop, about in ONE_FILE])
-    assert len(single.splitlines()) <= code + 40
-    assert len(single.splitlines()) <= 600
+    lines = single.splitlines()
+    # A student reads it from the top: the article's code first, and at most 450 lines.
+    assert len(lines) <= 450
+    assert [line for line in lines if line.startswith("def ")][0] == "def sigmoid(x):"
+    assert lines.index("def sigmoid(x):") < 80
     for elsewhere in ("from neuron import", "import network", "import support", "learner",
                       "tools/", "network.py --", '"""'):
         assert elsewhere not in single, elsewhere
@@ -125,12 +123,23 @@ def test_single_file_runs_alone_and_prints_the_worked_examples(tmp_path):
     ran = run(["ournn.py"], cwd=str(tmp_path))
     assert (ran.stdout, ran.stderr, ran.returncode) == (network_py(), "", 0)
     assert sorted(os.listdir(str(tmp_path))) == ["ournn.py"]  # it wrote nothing
+    usage = run(["ournn.py", "--help"], cwd=str(tmp_path)).stdout
+    assert usage.startswith("usage: python3 ournn.py          the article's three worked examples\n")
     for args, status, stream in ((["--help"], 0, 1), (["-h"], 0, 1), (["1", "2"], 2, 2),
-                                 (["--load", "x"], 2, 2)):
+                                 (["--load", "x"], 2, 2), (["train", "x"], 2, 2)):
         ran = run(["ournn.py"] + args, cwd=str(tmp_path))
         assert ran.returncode == status, args
-        assert (ran.stdout, ran.stderr)[stream - 1] == (
-            "usage: python3 ournn.py    the article's three worked examples\n"), args
+        assert (ran.stdout, ran.stderr)[stream - 1] == usage, args
+
+
+def test_single_file_trains_as_network_py_does_without_the_chart(tmp_path):
+    (tmp_path / "ournn.py").write_text(run(["-m", "tools", "--single-file"]).stdout)
+    ran = run(["ournn.py", "train"], cwd=str(tmp_path))
+    trained = network_py("train")
+    assert ran.returncode == 0 and ran.stderr == ""
+    epochs = trained[:trained.index("Final loss")]
+    assert ran.stdout == epochs + "Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n"
+    assert trained.endswith("Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n")
 
 
 def test_the_single_files_main_is_a_program_of_its_own(capsys):
@@ -188,48 +197,55 @@ def test_each_step_has_its_hint_and_its_checks_in_one_table():
                     for call, note in cases]), name
 
 
-def test_exercise_with_the_real_bodies_passes_and_prints_the_examples(tmp_path):
+def test_exercise_with_the_real_bodies_passes_and_ends_with_its_verdict(tmp_path):
     result = run_exercise(tmp_path, put_back(exercise_text()))
     assert result.returncode == 0, result.stdout + result.stderr
-    out = result.stdout
-    for number, name in enumerate(STEPS, 1):
-        assert "Step {} of 6 (part {}): {}: right.\n".format(
-            number, 1 if number <= 3 else 2, name) in out
-    assert out.index("Part 1, the article's feedforward, is done.") < out.index("Step 4 of 6")
-    start = out.index("from your code:\n\n") + len("from your code:\n\n")
-    assert out[start:out.index("\nAnd the article's training, from your code:")] == network_py()
-    assert out.endswith("Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n")
+    lines = result.stdout.split("\n")
+    assert lines[:7] == ["Step {} of 6 (part {}): {}: right.".format(number, 1 if number <= 3 else 2,
+                                                                     name)
+                         for number, name in enumerate(STEPS, 1)][:3] + [
+        "Part 1, the article's feedforward, is done. On to part 2, training."] + [
+        "Step {} of 6 (part 2): {}: right.".format(number, name)
+        for number, name in enumerate(STEPS, 1)][3:]
+    assert lines[7:9] == ["", "The article's worked examples, from your code:"]
+    assert "\n".join(lines[9:24]) + "\n" == network_py()
+    # The training reports its loss every 200 epochs, so that the verdict stays on
+    # a screen of 24 lines after the worked examples.
+    assert lines[24:] == [
+        "", "The article's training, from your code (its loss every 200 epochs):",
+        "Epoch 0 loss: 0.319", "Epoch 200 loss: 0.009", "Epoch 400 loss: 0.004",
+        "Epoch 600 loss: 0.003", "Epoch 800 loss: 0.002",
+        "Emily: [-7, -3] -> 0.964", "Frank: [20, 2] -> 0.039", "", "All six are right.", ""]
 
 
 PLANTED = [
-    # (step, function, a real line, the mistake)
-    (1, "sigmoid", "return 1 / (1 + exp(-x))", "return 1 / (1 - exp(-x))"),
+    # (step, function, a real line, the mistake, what the checker says)
+    (1, "sigmoid", "return 1 / (1 + exp(-x))", "return 1 / (1 - exp(-x))", "the answer differs"),
+    (1, "sigmoid", "return 1 / (1 + exp(-x))", "1 / (1 + exp(-x))",
+     "it returns None: is its return statement missing?"),
     (2, "Neuron.feedforward",
      "activation function\n        total = dot(self.weights, inputs) + self.bias",
-     "activation function\n        total = dot(self.weights, inputs)"),
+     "activation function\n        total = dot(self.weights, inputs)", "the answer differs"),
     (3, "OurNeuralNetwork.feedforward", "self.o1.feedforward([out_h1, out_h2])",
-     "self.o1.feedforward([out_h2, out_h1])"),
-    (4, "deriv_sigmoid", "return fx * (1 - fx)", "return fx * (1 + fx)"),
-    (5, "mse_loss", "total += (t - p) * (t - p)", "total += t - p"),
+     "self.o1.feedforward([out_h2, out_h1])", "the answer differs"),
+    (4, "deriv_sigmoid", "return fx * (1 - fx)", "return fx * (1 + fx)", "the answer differs"),
+    (5, "mse_loss", "total += (t - p) * (t - p)", "total += t - p", "the answer differs"),
     (6, "partial_derivatives", "d_L_d_ypred = -2 * (y_true - y_pred)",
-     "d_L_d_ypred = 2 * (y_true - y_pred)"),
+     "d_L_d_ypred = 2 * (y_true - y_pred)",
+     "d_L_d_w1 should be 0.02146953526581111, not -0.02146953526581111"),
 ]
 
 
-@pytest.mark.parametrize("step, name, real, mistake", PLANTED)
-def test_each_planted_mistake_is_caught_at_its_step(tmp_path, step, name, real, mistake):
+@pytest.mark.parametrize("step, name, real, mistake, message", PLANTED)
+def test_each_planted_mistake_is_caught_at_its_step(tmp_path, step, name, real, mistake, message):
     solved = put_back(exercise_text())
     assert solved.count(real) == 1, real
     result = run_exercise(tmp_path, solved.replace(real, mistake))
     assert result.returncode == 1, name
     lines = result.stdout.splitlines()
-    failed = [line for line in lines if "is not right yet" in line]
-    assert failed and failed[0].startswith("Step {} of 6 (part {}): {} is not right yet".format(
-        step, 1 if step <= 3 else 2, name)), lines
     assert len([line for line in lines if line.endswith(": right.")]) == step - 1
-    if step == 6:  # the wrong sign names the first derivative it spoils
-        assert ("d_L_d_w1 should be 0.02146953526581111, not -0.02146953526581111."
-                in result.stdout)
+    assert lines[step - 1 + (step > 3)] == "Step {} of 6 (part {}): {} is not right yet: {}.".format(
+        step, 1 if step <= 3 else 2, name, message), lines
 
 
 def test_a_hard_coded_answer_is_caught(tmp_path):

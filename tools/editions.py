@@ -1,60 +1,102 @@
 """The one-file editions of the article's code, cut from the real modules (tools/cutting.py).
 
-    python3 -m tools --single-file     the article's code as one file (on stdout)
+    python3 -m tools --single-file     the article's code as one file, on stdout
     python3 -m tools --exercise        the same, with six functions for a student to write
 
-Each is made from the real neuron.py and network.py, and what their functions
-call at their doors (support/numbers.py, support/checks.py), when it is asked
-for, so it cannot drift from them. Its own lines are real programs,
-tools/programs/single_main.py and exercise_checker.py. A tool about the code:
-CPython 3.6+ and PyPy.
+Each edition is made from the real neuron.py and network.py at the moment it
+is asked for, so it cannot drift from them. The article's code comes first, in
+the article's order. The support code that it calls (the checks of what comes
+in, and the writing of numbers) follows it, and only what the article's code
+needs of it: Python looks a function's names up when the function is called,
+so a function may call one that is defined further down. What the code uses
+while it is being defined (such as a default value) is the one exception, and
+comes before it. The editions' own lines are real programs in tools/programs/
+(single_main.py, exercise_checker.py). This tool runs on CPython 3.6 and later,
+and on PyPy.
 """
 
-from tools.cutting import MARK, body, imports, origins, program, read, without
+from tools.cutting import (MARK, body, cut, imports, needed, origins, program, read, used_at_import,
+                           uses, without)
 
-# What the one-file editions carry, each module after those it needs (neuron.py's
-# explain takes show as a default), what each leaves out (files: they write and
-# read none; the command line: their own main follows; what the article never
-# calls), and its title there (support/ is not the article's code).
-ONE_FILE = [
-    ("support/numbers.py", [], "the doors' checks, numbers as the article writes them"),
-    ("neuron.py", ["Neuron.__repr__"], "the article's part 1: the sigmoid, and a neuron"),
-    ("support/checks.py", ["INF"], "the network's and the training's doors"),  # INF: numbers'
+# The article's modules, in the article's order: what each edition leaves out
+# of them (the writing and reading of files, and the command line, because the
+# edition has its own main), and each one's title in the edition.
+ARTICLE = [
+    ("neuron.py", ["Neuron.__repr__"], "part 1 of the article: the sigmoid, and a neuron"),
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
-     "the article's network, its training (part 2), and its worked examples"),
+     "part 2: the network, the loss and its training; then the worked examples"),
 ]
+# The support modules that the article's functions call, and what each leaves
+# out because another module of this list already defines it.
+SUPPORT = [
+    ("support/numbers.py", []),
+    ("support/checks.py", ["INF"]),
+]
+# Where the editions find what the modules import: in the same file.
 SAME_FILE = {"neuron": "", "network": "", "support.numbers": "", "support.checks": ""}
 
 SINGLE_FILE_HEADER = """\
-# Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """:
-# neuron.py and network.py, each after what its functions call at their doors (support/),
-# as one file without docstrings or files, made by: python3 -m tools --single-file
-# Run it: python3 ournn.py. The article: victorzhou.com/blog/intro-to-neural-networks/
+# Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.
+# The article's code comes first (neuron.py, then network.py); the support code that it
+# calls to check its inputs and to write numbers comes at the end. Run it: python3 ournn.py
+# Made by: python3 -m tools --single-file. The article: victorzhou.com/blog/intro-to-neural-networks/
 """
 
 
-def article_code():
-    """The modules ONE_FILE names as one module's code, the imports it needs at the top."""
+def support_code(code, files=SUPPORT):
+    """Return the support code that code needs, as two texts: what code uses
+    while it is being defined, to go before it, and the rest, to go after it.
+    Each text is empty or ends with a newline."""
+    modules = [(name, without(read(name), drop)) for name, drop in files]
+    together = "\n\n\n".join([text for name, text in modules])
+    wanted = needed(together, uses(code))
+    first = []
+    waiting = [name for name in used_at_import(code) if name in wanted]
+    while waiting:  # and what those use while they are being defined, and so on
+        name = waiting.pop()
+        if name not in first:
+            first.append(name)
+            waiting += [n for n in used_at_import(cut(together, [name])) if n in wanted]
+    before = cut(together, [name for name in wanted if name in first]) if first else ""
+    after = ""
+    for name, text in modules:
+        keep = [n for n in needed(text, wanted) if n in wanted and n not in first]
+        if keep:
+            after += "\n\n# --- {}: support code, not the article's\n".format(name) + cut(text, keep)
+    return before.lstrip("\n"), after
+
+
+def article_code(main=""):
+    """Return the article's code as one module that runs alone, main (the
+    edition's own code) at its end: the import lines it needs, the support code
+    it uses while it is being defined, the modules of ARTICLE, then the rest of
+    the support code that they and main call."""
     code = ""
-    for name, drop, about in ONE_FILE:
+    for name, drop, about in ARTICLE:
         code += "\n\n# --- {}: {}\n".format(name, about) + without(read(name), drop)
-    return imports(code, origins([name for name, drop, about in ONE_FILE], SAME_FILE)) + code
+    before, after = support_code(code + main)
+    if before:
+        before = ("\n# Support code that the article's code below uses as it is defined (the"
+                  " rest is at the end)\n" + before)
+    code = before + code + after + main
+    modules = [name for name, drop, about in ARTICLE] + [name for name, drop in SUPPORT]
+    return imports(code, origins(modules, SAME_FILE)) + code
 
 
 def single_file():
-    """The article's code as one file that runs on its own: python3 ournn.py."""
-    return SINGLE_FILE_HEADER + article_code() + program("single_main.py")
+    """Return the article's code as one file that runs on its own: python3 ournn.py."""
+    return SINGLE_FILE_HEADER + article_code(program("single_main.py"))
 
 
 # --- The teacher's exercise
 #
 # The student writes six functions, in the article's order: the feedforward
-# (part 1), then what training needs (part 2). Each keeps its name and
-# signature; its body becomes what to write, in the article's words, and a
+# (part 1), then what training needs (part 2). Each keeps its name and its
+# signature; its body becomes a hint in the article's words and a
 # NotImplementedError. Everything else stays real. Each step is checked by
 # calls whose answers the real code works out when the exercise is made.
 EXERCISE = [
-    # (function, part, what to write, what it is asked: (call, a note where the answer is the article's))
+    # (function, part, the hint, the calls that check it: (call, a note where the answer is the article's))
     ("sigmoid", 1, [
         "The activation function: f(x) = 1 / (1 + e^(-x)), which squashes any",
         "number into 0..1. exp(-x) is e^(-x).",
@@ -112,61 +154,66 @@ EXERCISE = [
          None),
     ]),
 ]
+# The first line of each blank, as a student meets it in exercise.py.
+TODO = "# TODO, step {} of 6 (part {}):"
 
 EXERCISE_HEADER = """\
 # The neural network of Victor Zhou's article "Machine Learning for Beginners:
 # An Introduction to Neural Networks", as an exercise (""" + MARK + """).
 # Write the six functions marked TODO, in order, then run: python3 exercise.py
 #
-# It checks your functions one step at a time and stops at the first that
-# is not written or not right, saying what it asked and what it got. Part 1
-# (steps 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is
-# what training needs. When all six are right, it runs the article's worked
-# examples and its training, with your code.
-# Made from the real neuron.py and network.py by: python3 -m tools --exercise
+# It checks your functions one step at a time and stops at the first that is
+# not written or not right, saying what it asked and what it got. Part 1 (steps
+# 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is what training
+# needs. When all six are right, it runs the article's worked examples and its
+# training with your code. The support code that the article's code calls is
+# at the end. Made from the real neuron.py and network.py by: python3 -m tools --exercise
 """
 
 
 def exercise():
-    """The one-file exercise: the article's code, six bodies left to write, and the checks."""
-    source = article_code()
-    for number, (name, part, todo, cases) in enumerate(EXERCISE, 1):
+    """Return the one-file exercise: the article's code with six bodies left to write, and the checks."""
+    source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}))
+    for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         first, end, indent = body(source, name)
         lines = source.split("\n")
-        stub = [indent + "# TODO, step {} of 6 (part {}):".format(number, part)]
-        stub += [indent + "# " + line for line in todo]
+        stub = [indent + TODO.format(number, part)]
+        stub += [indent + "# " + line for line in hint]
         stub += [indent + 'raise NotImplementedError("{} is not written yet")'.format(name)]
         source = "\n".join(lines[:first] + stub + lines[end:])
-    return EXERCISE_HEADER + source + program("exercise_checker.py", {"EXERCISE": _steps()})
+    return EXERCISE_HEADER + source
 
 
-def _steps():
-    # EXERCISE = [...]: each step's checks, their answers worked out by the real code.
+def steps():
+    """Return the line EXERCISE = [...] of the checker: each step's checks, with
+    their answers worked out by the real code."""
     import network
     import neuron
 
     names = {}
     names.update(vars(neuron))
     names.update(vars(network))
-    steps = []
-    for name, part, todo, cases in EXERCISE:
+    found = []
+    for name, part, hint, cases in EXERCISE:
         asked = ["        ({!r}, {!r}, {!r}),".format(call, eval(call, names), note)
                  for call, note in cases]
-        steps.append("    ({!r}, {}, [\n{}\n    ]),".format(name, part, "\n".join(asked)))
-    return "EXERCISE = [\n" + "\n".join(steps) + "\n]"
+        found.append("    ({!r}, {}, [\n{}\n    ]),".format(name, part, "\n".join(asked)))
+    return "EXERCISE = [\n" + "\n".join(found) + "\n]"
 
 
 def put_back(exercise_text):
-    """The exercise's text with the real bodies in place of the six TODOs (the
-    exercise solved: its tests, and CI's matrix, run it)."""
+    """Return the exercise's text with the real bodies in place of the six
+    blanks: the exercise solved, which its tests and CI's matrix run."""
     real = article_code()
     lines = exercise_text.split("\n")
-    for number, (name, part, todo, cases) in enumerate(EXERCISE, 1):
+    for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         first, end, indent = body(real, name)
-        start = [i for i, line in enumerate(lines)
-                 if line.strip().startswith("# TODO, step {} of 6".format(number))][0]
-        stop = start
+        starts = [i for i, line in enumerate(lines) if line.strip() == TODO.format(number, part)]
+        if len(starts) != 1:
+            raise ValueError("the exercise has {} blanks of step {}, not one".format(
+                len(starts), number))
+        stop = starts[0]
         while "raise NotImplementedError(" not in lines[stop]:
             stop += 1
-        lines[start:stop + 1] = real.split("\n")[first:end]
+        lines[starts[0]:stop + 1] = real.split("\n")[first:end]
     return "\n".join(lines)

@@ -1,25 +1,43 @@
-"""The single file's last lines (python3 -m tools --single-file > ournn.py).
+"""The last lines of the single file (python3 -m tools --single-file > ournn.py).
 
-The single file is the article's code and no command line: python3 ournn.py
-prints the article's three worked examples, as python3 network.py does, and
-takes no arguments. What follows the CARRIED line below goes into it as it is.
+The single file is the article's code without the project's command line.
+python3 ournn.py prints the article's three worked examples, as python3
+network.py does, and python3 ournn.py train trains the network as python3
+network.py train does: the same start, the same losses and the same answers
+for Emily and Frank, without the chart. What follows the CARRIED line goes
+into the single file as it is.
 """
 
 import sys
 
-from network import worked_examples
+from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, worked_examples
+from support.numbers import show_list
 
 # --- An edition carries what follows.
 
 
+# --- The single file's command line: not part of the article
+
+USAGE = """\
+usage: python3 ournn.py          the article's three worked examples
+       python3 ournn.py train    the article's training: its loss every 10 epochs,
+                                 then the answers for Emily and Frank (the project's
+                                 python3 network.py train also draws the loss)"""
+
+
 def main(args):
-    # python3 ournn.py prints the article's three worked examples; it takes no arguments.
+    """Do what the command line args ask; return the exit status."""
+    if args == ["train"]:
+        network = OurNeuralNetwork.random(1)
+        network.train([x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE])
+        for name, x in NEW_PEOPLE:
+            print("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
+        return 0
     if args:
-        print("usage: python3 ournn.py    the article's three worked examples",
-              file=sys.stdout if args in (["-h"], ["--help"]) else sys.stderr)
-        return 0 if args in (["-h"], ["--help"]) else 2
-    for line in worked_examples():
-        print(line)
+        asked = args in (["-h"], ["--help"])
+        print(USAGE, file=sys.stdout if asked else sys.stderr)
+        return 0 if asked else 2
+    print("\n".join(worked_examples()))
     return 0
 
 
