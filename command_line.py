@@ -1,4 +1,4 @@
-"""The command line of python3 network.py: each command and its options.
+"""The command line of python3 network.py: its commands and their options.
 
 usage: python3 network.py               the article's three worked examples
        python3 network.py X1 X2         the article's network on the inputs X1 X2
@@ -22,24 +22,27 @@ usage: python3 network.py               the article's three worked examples
        python3 network.py --load FILE X1 X2     a saved network on X1 X2
        python3 network.py web [--port P]        the playground page, served on
                127.0.0.1 (default port 8000); open the address it prints
-The editions (one file, the exercise, the page as one file, the micro:bit)
-are made by python3 -m tools --help, in a checkout of the project.
+An option's value may follow it or be joined to it: --epochs 20 or --epochs=20.
+COMMAND --help shows that command's part of this text.
+The editions (one file, the exercise, the notebooks, the page as one file, the
+micro:bit) are made by python3 -m tools --help, in a checkout of the project.
 """
 
 import sys
 
 import learner
-from support.words import is_number, numbers
+from support.parsing import (is_number, parse_numbers, parse_positive_number,
+                             parse_whole_number)
 
 try:
     from network import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
-except ImportError:  # a board, whose built-in network module wins: ours is ournetwork.py
+except ImportError:  # On a board whose firmware has a network module, ours is ournetwork.py.
     from ournetwork import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
 
-INF = float("inf")
 COMMANDS = ("predict", "backprop", "train", "web")
-# Each option: the commands that take it (None: X1 X2, no command word), the
-# kind of its value, and the least and most a whole number may be.
+# Each option: the commands that take it (None stands for X1 X2, which has no
+# command word), the kind of its value, and the least and the most a whole
+# number may be.
 WHOLE, RATE, FILE, TWO = "a whole number", "a number > 0", "a file name", "two numbers A B"
 OPTIONS = {
     "--epochs": (("train",), WHOLE, 0, None),
@@ -52,36 +55,37 @@ OPTIONS = {
     "--shift": (("train",), TWO, None, None),
     "--port": (("web",), WHOLE, 0, 65535),
 }
-EDITIONS = ("--single-file", "--exercise", "--page", "--microbit")
+EDITIONS = ("--single-file", "--exercise", "--notebook", "--page", "--microbit")
+HELP = ("-h", "--help")
 
 
 def main(args):
-    """Do what the command line args ask (see the usage above); returns the exit status.
+    """Do what the command line args ask (see the usage above), and return the exit status.
 
     A bad command line gets one line on stderr and exit status 2, and no
     file is written.
     """
-    if args in (["-h"], ["--help"]):
-        print(__doc__[__doc__.index("usage:"):].rstrip() if __doc__ else "usage: see command_line.py")
-        return 0
     try:
         command, values, options = parse(args)
+        if "--help" in options:
+            print(usage(command))
+            return 0
         if command == "train":
             return train(options)
-        if command == "web":  # the server only when asked for: a small board's heap
+        if command == "web":  # The server is imported only when it is asked for.
             from support.server import serve
 
             return serve(options.get("--port", 8000))
         network, about, people = loaded(options.get("--load"))
         given = {"network": network, "about": about} if network is not None else {}
         if command == "backprop":
-            sample = numbers(values, "X1 X2 Y_TRUE") if values else [-2, -1, 1]
+            sample = parse_numbers(values, "X1 X2 Y_TRUE") if values else [-2, -1, 1]
             lines = learner.backprop_example(sample[:2], sample[2], **given)
         elif command == "predict":
-            a, b = numbers(values, [name.upper() for name in people["names"][:2]])
+            a, b = parse_numbers(values, [name.upper() for name in people.names[:2]])
             lines = learner.predict(a, b, network, about, people)
         elif values:
-            lines = network_example(numbers(values, "X1 X2", finite=False), **given)
+            lines = network_example(parse_numbers(values, "X1 X2", finite=False), **given)
         elif network is not None:
             raise ValueError("--load FILE needs X1 X2, predict, backprop or train with it")
         else:
@@ -94,14 +98,15 @@ def main(args):
 
 
 def parse(args):
-    """The command (None for X1 X2), its words, and its options' values, each checked once.
+    """Return the command (None for X1 X2), its words, and the values of its options.
 
-    >>> parse(["train", "--epochs", "20"])
+    >>> parse(["train", "--epochs=20"])
     ('train', [], {'--epochs': 20})
 
-    An unknown option or command, an option given twice, without its value,
-    with a command that does not take it, or with a value that is not what
-    it takes, raises ValueError naming it.
+    Each value is checked here, once. An unknown command or option, an
+    option given twice, without its value, with a command that does not take
+    it, or with a value that is not of its kind raises ValueError naming it.
+    -h or --help anywhere asks for the command's usage: {"--help": True}.
     """
     for text in args:
         if not isinstance(text, str):
@@ -110,26 +115,33 @@ def parse(args):
     i = 0
     while i < len(args):
         text = args[i]
+        i += 1
         if not text.startswith("-") or is_number(text):
             words.append(text)
-            i += 1
             continue
-        if text in EDITIONS:
-            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(text))
-        if text not in OPTIONS:
-            raise ValueError("unknown option {!r}".format(text))
-        if text in options:
-            raise ValueError("{} is given twice".format(text))
-        count = 2 if OPTIONS[text][1] == TWO else 1
-        given = args[i + 1:i + 1 + count]
-        if len(given) < count or [v for v in given if v in OPTIONS]:  # --save --epochs: no file --epochs
-            raise ValueError("{} needs {}".format(text, "a value" if count == 1 else OPTIONS[text][1]))
-        options[text] = value(text, given[0] if count == 1 else given)
-        i += 1 + count
+        if text in HELP:
+            options["--help"] = True
+            continue
+        option, joined, given = text.partition("=")
+        if option in EDITIONS:
+            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(option))
+        if option not in OPTIONS:
+            raise ValueError("unknown option {!r}".format(option))
+        if option in options:
+            raise ValueError("{} is given twice".format(option))
+        count = 2 if OPTIONS[option][1] == TWO else 1
+        given = ([given] if joined else []) + args[i:i + count - bool(joined)]
+        i += count - bool(joined)
+        if len(given) < count or [v for v in given if v.partition("=")[0] in OPTIONS]:
+            # The next word is an option, as in "--save --epochs 5": the file name is missing.
+            raise ValueError("{} needs {}".format(option, "a value" if count == 1
+                                                   else OPTIONS[option][1]))
+        options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
-    if command is None and len(words) == 1 and not is_number(words[0]):
-        raise ValueError("unknown command {!r}: try predict, backprop, train, web, or X1 X2".format(
-            words[0]))
+    if command is None and words and not is_number(words[0]):
+        raise ValueError("unknown command {!r}: {}".format(words[0], _suggestion(words[0])))
+    if "--help" in options:
+        return command, words, {"--help": True}
     if command in ("train", "web") and words:
         raise ValueError("{} takes options only, got {!r}".format(command, words[0]))
     for option in options:
@@ -144,12 +156,13 @@ def parse(args):
 
 
 def value(option, text):
-    """An option's value from its text, by the option's kind: an int, a float or a file name.
+    """Return an option's value read from its text by the option's kind: an int, a float, two
+    floats or a file name.
 
     >>> value("--epochs", "20"), value("--learn-rate", "0.5")
     (20, 0.5)
 
-    A value that is not what its option takes raises ValueError naming it.
+    A value that is not of its option's kind raises ValueError naming the option.
     """
     if option not in OPTIONS:
         raise ValueError("unknown option {!r}".format(option))
@@ -158,31 +171,39 @@ def value(option, text):
         return text
     if kind == TWO:
         try:
-            return tuple(numbers(text, "A B"))
+            return tuple(parse_numbers(text, "A B"))
         except ValueError as error:
             raise ValueError("{} must be {}: {}".format(option, kind, error)) from None
-    digits = text[1:] if text[:1] == "-" else text
-    if kind == WHOLE and digits and not digits.strip("0123456789"):  # ASCII digits only: not ²
-        result = int(text)
-        if (least is None or result >= least) and (most is None or result <= most):
-            return result
-    if kind == RATE and is_number(text) and 0 < float(text) < INF:  # nan is not > 0, inf no rate
-        return float(text)
-    if most is not None:
-        must_be = "{} from {} to {}".format(kind, least, most)
-    else:
-        must_be = kind + ("" if least is None else " >= {}".format(least))
-    raise ValueError("{} must be {}, got {!r}".format(option, must_be, text))
+    if kind == RATE:
+        return parse_positive_number(text, option)
+    return parse_whole_number(text, option, least, most)
+
+
+def usage(command=None):
+    """Return the usage above, or the part of it about command ("train", say)."""
+    if not __doc__:  # MicroPython keeps no docstrings.
+        return "usage: see command_line.py"
+    text = __doc__[__doc__.index("usage:"):].rstrip()
+    if command is None:
+        return text
+    text = text[:text.index("\nAn option")]  # The commands, without the notes that follow.
+    blocks = text.replace("usage: ", "       ").split("\n       python3 network.py ")
+    parts = [block for block in blocks if block.startswith(command + " ")]
+    return "usage: python3 network.py " + "\n       python3 network.py ".join(parts)
 
 
 def loaded(path):
-    """(network, what to call it, its people) from the weights file path, or
-    (None, None, the article's people) without one. The people are the
-    measurements' names and shift that the file keeps (the article's, where
-    it keeps none), with no one to train on or predict."""
+    """Return (network, what to call it, its people) from the weights file at path, or
+    (None, None, the article's people) without one.
+
+    The people have the names, the shift and the ranges of the measurements
+    that the file's network was trained on (the article's, where the file
+    keeps none), and no one to train on or predict.
+    """
     if path is None:
         return None, None, learner.ARTICLE
     from support.files import load_saved
+    from support.people import People
 
     try:
         values, kept = load_saved(path, PARAMETER_NAMES)
@@ -190,15 +211,16 @@ def loaded(path):
         raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
     network = OurNeuralNetwork.from_parameters(*values)
     people = learner.ARTICLE
-    if kept is not None and (kept["names"], kept["shift"]) != (people["names"], people["shift"]):
-        people = dict(kept, mean=False, train=[], predict=[])
+    if kept is not None and (kept["names"], kept["shift"]) != (people.names, people.shift):
+        people = People(kept["names"], kept["shift"], ranges=kept["ranges"])
     return network, "the weights in {} ({})".format(path, learner.weights_text(network)), people
 
 
 def train(options):
-    """train [--option value]...: the training, its lines, then --save, if asked.
+    """Run train with its options: the training, its lines, and then --save, if asked.
 
-    Every value is checked (parse), and --save's file tried, before the first line.
+    Every value has been checked (parse), and --save's file is tried, before
+    the first line is printed.
     """
     settings = {}
     for option in ("--epochs", "--learn-rate", "--seed", "--report-every"):
@@ -206,19 +228,21 @@ def train(options):
             settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate: learn_rate
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
-    if "--people" in options:  # shifted by --shift, or as --load's FILE was, or by their mean
+    if "--people" in options:  # Shifted by --shift, or as --load's FILE was, or by their mean.
+        from support.people import read_people
+
         people = read_people(options["--people"], options.get("--shift") or (
-            kept["shift"] if network is not None else None))
-    if network is not None and (people["names"], people["shift"]) != (kept["names"], kept["shift"]):
+            kept.shift if network is not None else None))
+    if network is not None and (people.names, people.shift) != (kept.names, kept.shift):
         raise ValueError("{} was trained on {}, not {}: give --people with those (and no other"
-                         " --shift)".format(options["--load"], learner.shifted(kept),
-                                            learner.shifted(people)))
+                         " --shift)".format(options["--load"], kept.shift_text(),
+                                            people.shift_text()))
     save = options.get("--save")
-    if save is not None:  # can it be written? Now, not after the training; nothing is made
+    if save is not None:  # Can the file be written? This is tried now, not after the training.
         from support.files import can_save
 
         _file_error(save, lambda: can_save(save, PARAMETER_NAMES))
-    if people["mean"]:
+    if people.mean:
         print(learner.shift_line(people))
     if network is not None:
         print("Training {}:".format(about))
@@ -226,81 +250,42 @@ def train(options):
     for line in lines:
         print(line)
     if save is not None:
-        from support.files import save_numbers
-
         about = None if people is learner.ARTICLE else {
-            "shift": list(people["shift"]), "names": list(people["names"])}
-        _file_error(save, lambda: save_numbers(save, PARAMETER_NAMES, network.parameters(), about))
+            "shift": people.shift, "names": people.names, "ranges": people.ranges}
+        _file_error(save, lambda: network.save(save, about))
         print("saved the trained weights to " + save)
     return 0
 
 
-def read_people(path, shift=None):
-    """The people of the CSV file at path, as parse_people reads them.
-
-    A file that is missing, not UTF-8 or larger than 100,000 bytes, or
-    whose text parse_people refuses, raises ValueError naming path.
-    """
-    from support.people import read_people as read  # only when asked for: a board's heap
-
-    return read(path, shift)
-
-
-def parse_people(text, source="the people", shift=None):
-    """People to train on and to predict, from the text of a CSV file: a header
-    row name,A,B,Y names the two measurements and the answer; then each row is a
-    person: a name, two numbers, and the answer, 1 or 0, or nothing for a person
-    to predict (people.csv has the article's six).
-
-    >>> people = parse_people("name,weight_kg,height_cm,female\\nJo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
-    >>> people["shift"], people["train"][0], people["predict"]
-    ((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
-
-    The result is a dict: "names" (A, B, Y), "shift" (a, b), "mean" (was the
-    shift their mean?), "rows" (name, a, b, y or None), "train" (name, x, y),
-    "predict" (name, x). The inputs x are the measurements minus shift (A, B),
-    or else minus the mean of the people with an answer. A row that is not so,
-    no header, fewer than two people with an answer, more than 1000 people, or
-    measurements that overflow when shifted raise ValueError naming source and
-    the line (support/people.py reads them, only when asked for: a board's heap).
-    """
-    from support.people import parse_people as parse
-
-    return parse(text, source, shift)
-
-
-def _file_error(path, action):
-    # action(), with a file's OSError as a ValueError that names the file.
-    try:
-        return action()
-    except OSError as error:
-        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
-
-
 def refuse(error, program="network.py", usage="python3 network.py --help"):
-    """A bad command line: one line on stderr that names the problem; returns 2, its exit status."""
+    """Print a bad command line's one line on stderr, naming the problem, and return its exit
+    status, 2."""
     print("{}: error: {} (see: {})".format(program, one_line(error), usage), file=sys.stderr)
     return 2
 
 
 def one_line(error):
-    """An error's message on one line: a newline in it (in a file name, say) is written \\n."""
+    """Return an error's message on one line: a newline in it (in a file name, say) is
+    written as \\n."""
     return str(error).replace("\n", "\\n").replace("\r", "\\r")
 
 
 def reason(error):
-    """What an OSError says went wrong, without its number: "No such file or directory"."""
+    """Return what an OSError says went wrong, without its number: "No such file or directory"."""
     return getattr(error, "strerror", None) or str(error)
 
 
 def run(args, main=main, program="network.py"):
-    """main(args) for the command line: its exit status, with one line for Ctrl-C
-    (status 130) or an output that cannot be written (1: a full disk, a closed
-    stdout), and quiet when the reader has gone (141, a broken pipe, as Unix tools)."""
+    """Return main(args)'s exit status, as the command line's entry needs it.
+
+    Ctrl-C prints one line and gives status 130. An output that cannot be
+    written (a full disk, a closed stdout) prints one line and gives 1. A
+    reader that has gone (a broken pipe) ends quietly with 141, as Unix tools do.
+    """
     try:
-        if sys.stdout is None:  # started with stdout closed
+        if sys.stdout is None:  # Python was started with stdout closed.
             raise OSError(9, "stdout is closed")
-        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8: \xff, no traceback
+        if hasattr(sys.stdout, "reconfigure"):  # A file name that is not UTF-8 prints as \xff.
             sys.stdout.reconfigure(errors="backslashreplace")
         status = main(args)
         sys.stdout.flush()
@@ -308,15 +293,47 @@ def run(args, main=main, program="network.py"):
     except KeyboardInterrupt:
         print("{}: interrupted".format(program), file=sys.stderr)
         return 130
-    except OSError as error:  # writing to stdout: EPIPE (32), the reader has gone; or ENOSPC...
+    except OSError as error:  # EPIPE (32): the reader has gone; or else ENOSPC, say.
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
             print("{}: error: cannot write the output ({})".format(program, one_line(reason(error))),
                   file=sys.stderr)
-        try:  # so that Python's own last flush at exit finds nothing to write
+        try:  # Python's own last flush at exit then finds nothing to write.
             import os
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (ImportError, AttributeError, OSError, ValueError):
             pass
         return 141 if closed else 1
+
+
+# --- Private helpers
+
+
+def _file_error(path, action):
+    # Return action(), turning an OSError about the file into a ValueError that names it.
+    try:
+        return action()
+    except OSError as error:
+        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
+
+
+def _suggestion(word):
+    # Say which command word may have been meant, or list them all.
+    for command in COMMANDS:
+        if _distance(word.lower(), command) <= 2:
+            return "did you mean {}?".format(command)
+    return "try predict, backprop, train, web, or X1 X2"
+
+
+def _distance(a, b):
+    # Return the edit distance between two words: how many letters must be
+    # inserted, deleted, replaced or swapped with the next to turn a into b.
+    previous, row = None, list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        before, previous, row = previous, row, [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                row[j] = min(row[j], before[j - 2] + 1)
+    return row[len(b)]

@@ -1,52 +1,62 @@
-"""The learner's lessons, beside the article's code: backpropagation by hand, the
-training run with its chart, and predictions for people of your own.
+"""The lessons around the article: backpropagation by hand, the training run with its
+chart, and predictions for people of one's own.
 
-Each lesson returns its lines of text, as the command line prints them
-(command_line.py: python3 network.py --help) and the playground page shows them
-(web/). The people a lesson trains on and predicts are a dict, as
-command_line.read_people makes one from a file: ARTICLE, the article's six, by default.
+Each lesson returns its lines of text. The command line prints them
+(python3 network.py --help), and the playground page (web/) and the
+notebooks show them. The people a lesson trains on and predicts are a
+support.people.People: the article's six, ARTICLE, unless one brings one's
+own from a people file.
 """
 
 from math import isnan
 
-from support.checks import training_set
-from support.numbers import number, show, show_list
+from support.checks import INF, check_number, check_training_set
+from support.people import People
+from support.writing import figures, show, show_list
 
 try:
     from network import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                          network_example, partial_derivatives)
-except ImportError:  # a board, whose built-in network module wins: ours is ournetwork.py
+except ImportError:  # On a board whose firmware has a network module, ours is ournetwork.py.
     from ournetwork import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                             network_example, partial_derivatives)
 
-INF = float("inf")
-# The article's people: weight (lb) and height (in), shifted by 135 lb and 66 in,
-# and the answer, 1 = female; four to train on, and Emily and Frank to predict.
-ARTICLE = {"names": ("weight_lb", "height_in", "female"), "shift": (135, 66), "mean": False,
-           "train": PEOPLE, "predict": NEW_PEOPLE}
+# The article's people: their weight in lb and height in in, shifted by 135 lb
+# and 66 in, and the answer, 1 for female. Four are to train on, and Emily and
+# Frank are to predict.
+def article_people():
+    """Return the article's six people as People: four to train on, Emily and Frank to predict."""
+    people = People(("weight_lb", "height_in", "female"), (135, 66))
+    for name, x, y in PEOPLE:
+        people.add(name, x[0] + 135, x[1] + 66, y)
+    for name, x in NEW_PEOPLE:
+        people.add(name, x[0] + 135, x[1] + 66)
+    return people
+
+
+ARTICLE = article_people()
 
 
 def gradients(network, x, y_true):
-    """The partial derivatives of the loss for one sample, by name, as training computes them.
+    """Return the partial derivatives of the loss for one sample, by name, as training
+    works them out.
 
     >>> network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
-    >>> round(gradients(network, [-2, -1], 1)["w1"], 10)  # the article's 0.0214
+    >>> round(gradients(network, [-2, -1], 1)["w1"], 10)  # The article rounds it to 0.0214.
     0.0214695353
 
-    Bad input raises as in train; a result beyond float range, ValueError.
+    Bad input raises as train's does; a result beyond the range of a float
+    raises ValueError.
     """
-    data, all_y_trues = training_set(network, [x], [y_true])[:2]
-    partials = partial_derivatives(*(network.parameters() + (data[0], all_y_trues[0])))
-    for name, d in zip(PARAMETER_NAMES, partials):
-        if isnan(d - d):  # inf - inf is nan
-            raise ValueError("d_L_d_{} overflowed: the numbers are too large".format(name))
-    return dict(zip(PARAMETER_NAMES, partials))
+    data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
+    return _gradients(network, data[0], all_y_trues[0])
 
 
 def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
-    """The article's partial derivative d_L/d_w1 worked by hand, then all nine exactly.
+    """Return backpropagation for one sample as lines: d_L/d_w1 worked by hand, as the
+    article works it, then all nine partial derivatives exactly, and one step of SGD.
 
-    The article's example (the defaults): every weight 1, every bias 0, and
+    The defaults are the article's example: every weight 1, every bias 0, and
     Alice, x = [-2, -1], y_true = 1. As a person with a calculator works,
     each number is written to 3 significant figures and each line uses the
     numbers above it as written:
@@ -57,16 +67,16 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     d_h1/d_w1 = x1 * f'(-3) = -2 * 0.0452 = -0.0904
     d_L/d_w1 = -0.952 * 0.249 * (-0.0904) = 0.0214
 
-    The exact values come from partial_derivatives, as in training. Numbers
-    too large for the calculation raise ValueError, as bad input does.
+    The exact values come from partial_derivatives, as in training. Bad input
+    raises as gradients says, and so do numbers too large for the calculation.
     """
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
         about = about or "every weight 1 and every bias 0"
     about = about or "the weights " + weights_text(network)
-    exact = gradients(network, x, y_true)  # checks x and y_true, and overflow
-    x = [number(x[0], "x[0]"), number(x[1], "x[1]")]
-    y_true = number(y_true, "y_true")
+    data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
+    x, y_true = data[0], all_y_trues[0]
+    exact = _gradients(network, x, y_true)
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = network.parameters()
     lines = [
         "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true), about),
@@ -129,44 +139,22 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     return lines
 
 
-def figures(x):
-    """x to 3 significant figures, as a person with a calculator writes it down.
-
-    >>> figures(0.0474258), figures(-0.952), figures(1234.5), figures(9.77e-11), figures(-0.0)
-    ('0.0474', '-0.952', '1230', '9.77e-11', '0')
-    """
-    if type(x) is not float:
-        x = number(x, "x")
-    if isnan(x) or abs(x) == INF:
-        return str(x)
-    if x == 0:
-        return "0"  # and never -0
-    text = "{:.2e}".format(x)  # 4.74e-02: three figures, and the power of 10
-    power = int(text[text.index("e") + 1:])
-    if power < -4 or power > 5:
-        return text[:text.index("e")].rstrip("0").rstrip(".") + "e" + str(power)
-    places = 2 - power
-    if places <= 0:
-        return str(int(float(text)))
-    text = ("{:." + str(places) + "f}").format(float(text))
-    return text.rstrip("0").rstrip(".")
-
-
 def as_written(x):
-    """The number a person goes on with: x to 3 significant figures."""
+    """Return the number a person goes on with: x to 3 significant figures."""
     return float(figures(x))
 
 
 def bracket(text):
-    """A factor after the first: 0.249 * (-0.0904) reads better than 0.249 * -0.0904."""
+    """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
+    reads better than 0.249 * -0.0904."""
     return "(" + text + ")" if text.startswith("-") else text
 
 
 def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, width=50):
-    """The losses train returns (one every report_every epochs), drawn in text.
+    """Return the losses that train returns, one every report_every epochs, drawn in text.
 
-    final, if given, is the loss after the last of epochs, drawn last, and
-    the axis ends at that epoch:
+    final, if given, is the loss after the last of epochs: it is drawn last,
+    and the axis ends at that epoch.
 
     >>> print("\\n".join(loss_chart([0.5, 0.25], report_every=10, final=0.0, epochs=20, height=3)))
     loss
@@ -176,7 +164,7 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
           +---
            0 19  epoch
 
-    No losses (no epochs) leave nothing to draw.
+    With no losses (no epochs) there is nothing to draw.
     """
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
@@ -184,9 +172,9 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
         raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
                          " epochs with the final loss")
     for loss in losses + [final or 0.0]:
-        if not 0 <= loss < INF:  # nan is not >= 0
+        if not 0 <= loss < INF:  # A nan is not >= 0 either.
             raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
-    step = max(1, (len(losses) + width - 1) // width)  # at most width columns, and final
+    step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
     if final is not None and epochs - 1 > last:
@@ -195,8 +183,8 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
         final = None
     top = max(max(losses), final or 0.0)
     lines = ["loss"]
-    # Row by row from the top, each written out as it is drawn (no grid
-    # of characters in memory: a small board has little heap).
+    # The chart is drawn row by row from the top, each row written out as it
+    # is drawn: a grid of characters in memory would take a small board's heap.
     for row in range(height):
         if row == 0:
             line = "{:.3f} |".format(top)
@@ -219,84 +207,102 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
 
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
                   network=None, people=ARTICLE):
-    """The article's training run: train on people, then predict the others.
+    """Train on people, then predict the others: the article's training run.
 
-    From the seeded start (or network, trained further); returns the
-    trained network and the lines that follow the reports: the final loss,
-    the chart, and the predictions ("Emily: [-7, -3] -> 0.964").
+    Training starts from the seeded random start, or goes on from network.
+    Return the trained network and the lines that follow the reports: the
+    final loss, the chart and the predictions ("Emily: [-7, -3] -> 0.964").
     """
-    data = [x for name, x, y in people["train"]]
-    all_y_trues = [y for name, x, y in people["train"]]
+    data, all_y_trues = people.data()
     if network is None:
         network = OurNeuralNetwork.random(seed)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
-    return network, trained_lines(network, losses, epochs, report_every, people)
+    return network, trained_lines(network, losses, epochs, report_every, people, learn_rate)
 
 
-def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE):
-    """What train prints after its reports: the final loss, the chart, the predictions."""
-    data = [x for name, x, y in people["train"]]
-    all_y_trues = [y for name, x, y in people["train"]]
+def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, learn_rate=0.1):
+    """Return what train prints after its reports: the final loss, a line if the training
+    ended saturated, the chart and the predictions."""
+    data, all_y_trues = people.data()
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
     else:
         lines = ["Final loss (no epochs trained): {:.3f}".format(final)]
+    note = saturation_note(network, people, losses, learn_rate)
+    lines += [note] if note else []
     return lines + [""] + loss_chart(losses, report_every, final, epochs) + [
         ""] + predictions(network, people)
 
 
+def saturation_note(network, people, losses, learn_rate):
+    """Return one plain sentence if training ended saturated, or else None.
+
+    Saturated means that every output for the people to train on is near 0
+    or 1 while the loss is still large and no longer falling. The sigmoid is
+    flat there, so the partial derivatives are nearly 0 and training is stuck;
+    a learning rate too large is the usual cause.
+    """
+    data, all_y_trues = people.data()
+    outputs = [network.feedforward(x) for x in data]
+    final = mse_loss(all_y_trues, outputs)
+    if len(losses) < 2 or final < 0.05 or [y for y in outputs if 0.01 < y < 0.99]:
+        return None
+    if final < 0.95 * losses[len(losses) // 2]:  # The loss is still falling.
+        return None
+    return ("Every output is near 0 or 1 and the loss has stopped falling at {:.3f}: the neurons"
+            " are saturated, and the learning rate {} is the likely cause; try a smaller one,"
+            " such as 0.1.".format(final, show(learn_rate)))
+
+
 def predictions(network, people=ARTICLE):
-    """The network's answer for each person to predict, as train prints it:
+    """Return the network's answer for each person to predict, as train prints it.
 
     >>> predictions(OurNeuralNetwork())
     ['Emily: [-7, -3] -> 0.512', 'Frank: [20, 2] -> 0.707']
     """
     lines = []
-    for name, x in people["predict"]:
+    for name, x in people.predict:
         lines.append("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
     return lines
 
 
 def shift_line(people):
-    """How people's measurements are shifted to their mean, as train says it first:
+    """Return the line with which train says that it shifts people by their mean.
 
-    >>> shift_line(dict(ARTICLE, shift=(68.25, 172.625)))
-    'shifted by the mean of your people: weight_lb - 68.25, height_in - 172.625'
+    >>> shift_line(People(("weight_kg", "height_cm", "female"), (68.25, 172.625), True))
+    'shifted by the mean of your people: weight_kg - 68.25, height_cm - 172.625'
     """
-    return "shifted by the mean of your people: " + shifted(people)
-
-
-def shifted(people):
-    """people's two measurements and their shift: 'weight_lb - 135, height_in - 66'."""
-    (a, b), (shift_a, shift_b) = people["names"][:2], people["shift"]
-    return "{} - {}, {} - {}".format(a, show(shift_a), b, show(shift_b))
+    return "shifted by the mean of your people: " + people.shift_text()
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):
-    """The network's answer for a person, as lines: the shift, the hand calculation, the meaning.
+    """Return the network's answer for a person as lines: the shift, the hand calculation, and
+    what the answer means.
 
-    a and b are the person's two measurements (for the article's people,
-    weight in lb and height in in). Without a network, the article's:
-    trained from seed 1 for 1000 epochs.
+    a and b are the person's two measurements: for the article's people,
+    weight in lb and height in in. Without a network, the one trained as in
+    the article (seed 1, 1000 epochs) answers.
 
     >>> print("\\n".join(predict(128, 63)[-2:]))
     feedforward([-7, -3]) = 0.9644576138353858
     Prediction: 0.964, near 1: female (in the article's data 1 = female, 0 = male)
+
+    Where a and b lie far from the people the network learned from, a last
+    line says that the answer means little (distance_note).
     """
-    a_name, b_name, answer = people["names"]
-    a = number(a, a_name)
-    b = number(b, b_name)
+    a_name, b_name, answer = people.names
+    a = check_number(a, a_name)
+    b = check_number(b, b_name)
     if abs(a) == INF or abs(b) == INF:
         raise ValueError("{} and {} must be finite numbers".format(a_name, b_name))
-    shift = people["shift"]
-    x = [a - shift[0], b - shift[1]]
+    x = people.shifted(a, b)
     if network is None:
         network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
     y = network.feedforward(x)
     about = about or "of the weights " + weights_text(network)
-    article = people["names"] == ARTICLE["names"] and shift == ARTICLE["shift"]
+    article = people.names == ARTICLE.names and people.shift == ARTICLE.shift
     if article:
         first = "Weight {} lb, height {} in, shifted as in the article".format(show(a), show(b))
         meaning = "in the article's data 1 = female, 0 = male"
@@ -304,18 +310,55 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
         first = "{} {}, {} {}, shifted as the weights were trained".format(a_name, show(a), b_name,
                                                                             show(b))
         meaning = "in your people's data 1 = {0}, 0 = not {0}".format(answer)
-    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(shift[0]), show(b),
-                                                    show(shift[1]), show_list(x))]
+    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(people.shift[0]), show(b),
+                                                    show(people.shift[1]), show_list(x))]
     lines += network_example(x, network, about)
     word = ("female" if y >= 0.5 else "male") if article else (
         answer if y >= 0.5 else "not " + answer)
     lines.append("Prediction: {:.3f}, near {}: {} ({})".format(y, 1 if y >= 0.5 else 0, word,
                                                               meaning))
-    return lines
+    note = distance_note(people, a, b)
+    return lines + ([note] if note else [])
+
+
+def distance_note(people, a, b):
+    """Return one plain sentence if the measurements a and b lie far from the people the
+    network learned from, so that its answer means little; or else None.
+
+    Far means beyond the range of the people's measurements by more than the
+    range's own width. The sentence asks whether the units are the people's.
+
+    >>> print(distance_note(ARTICLE, 60, 170))
+    60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
+    """
+    if people.ranges is None:
+        return None
+    article = people.names == ARTICLE.names
+    far = []
+    for value, (low, high), name, unit in zip((a, b), people.ranges, people.names,
+                                              ("lb", "in")):
+        width = max(high - low, abs(high) * 0.1, 1.0)
+        if value < low - width or value > high + width:
+            far.append("{} {}".format(show(value), unit) if article else "{} {}".format(
+                name, show(value)))
+    if not far:
+        return None
+    if article:
+        ranges = "weights from {} to {} lb, heights from {} to {} in".format(
+            show(people.ranges[0][0]), show(people.ranges[0][1]), show(people.ranges[1][0]),
+            show(people.ranges[1][1]))
+        question = "Were they in kg and cm?"
+    else:
+        ranges = "{} from {} to {}, {} from {} to {}".format(
+            people.names[0], show(people.ranges[0][0]), show(people.ranges[0][1]),
+            people.names[1], show(people.ranges[1][0]), show(people.ranges[1][1]))
+        question = "Were they in the units of {} and {}?".format(people.names[0], people.names[1])
+    return "{} {} far from the people this network learned from ({}): its answer means little. {}".format(
+        " and ".join(far), "are" if len(far) > 1 else "is", ranges, question)
 
 
 def weights_text(network):
-    """A network's weights as the hand calculations write them.
+    """Return a network's weights as the hand calculations write them.
 
     >>> weights_text(OurNeuralNetwork())
     'h1: w = [0, 1], b = 0; h2: w = [0, 1], b = 0; o1: w = [0, 1], b = 0'
@@ -324,3 +367,16 @@ def weights_text(network):
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
         weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights), show(neuron.bias)))
     return "; ".join(weights)
+
+
+# --- Private helpers
+
+
+def _gradients(network, x, y_true):
+    # Return the nine partial derivatives for one checked sample, by name, or
+    # raise ValueError if one of them overflowed.
+    partials = partial_derivatives(*(network.parameters() + (x, y_true)))
+    for name, d in zip(PARAMETER_NAMES, partials):
+        if isnan(d - d):  # This is nan exactly when d is inf or nan.
+            raise ValueError("d_L_d_{} overflowed: the numbers are too large".format(name))
+    return dict(zip(PARAMETER_NAMES, partials))

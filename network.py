@@ -2,23 +2,23 @@
 
     x1, x2  ->  h1, h2  ->  o1
 
-Two inputs, a hidden layer with two neurons (h1, h2), and an output neuron
-(o1) that takes h1 and h2 as its inputs (the article's section 2); then
-training (its sections 3 and 4): the mean squared error loss, its partial
-derivatives by the chain rule, and stochastic gradient descent on its people.
-
-The article's code in its order, names and comments, its numpy arrays as
-lists. Not the article's, and elsewhere: the checks each function calls at its
-door (support/), backpropagation by hand and the training's chart
-(learner.py), and the command line (command_line.py: python3 network.py --help).
+The network has two inputs, a hidden layer of two neurons (h1 and h2), and an
+output neuron (o1) that takes h1 and h2 as its inputs (section 2). Training
+follows (sections 3 and 4): the mean squared error loss, its partial
+derivatives by the chain rule, and stochastic gradient descent on four people.
+The code keeps the article's order, names and comments, with lists where it
+has numpy arrays. The checks of what each function is given are in support/,
+the lessons in learner.py, and the command line in command_line.py.
 """
 
 import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import diverged, finite_parameters, neurons, pairs, training_set
-from support.numbers import normal_numbers, show, show_list
+from support.checks import (check_neurons, check_pairs, check_parameters, check_training_set,
+                            divergence_error)
+from support.seeded_random import draw_normal
+from support.writing import show, show_list
 
 # The nine parameters, neuron by neuron: h1 = f(w1*x1 + w2*x2 + b1),
 # h2 = f(w3*x1 + w4*x2 + b2), o1 = f(w5*h1 + w6*h2 + b3).
@@ -26,16 +26,15 @@ PARAMETER_NAMES = ("w1", "w2", "b1", "w3", "w4", "b2", "w5", "w6", "b3")
 
 
 def mse_loss(y_true, y_pred):
-    """The mean squared error loss: the average of (y_true - y_pred) squared.
+    """Return the mean squared error loss: the average of (y_true - y_pred) squared.
 
     >>> mse_loss([1, 0, 0, 1], [0, 0, 0, 0])
     0.5
 
-    Lengths that differ or are 0, a nan or an inf, or a loss beyond float range
-    raise ValueError; a value that is not a number, TypeError.
+    Bad lengths, nan, inf or an overflowing loss raise ValueError; a non-number, TypeError.
     """
-    # y_true and y_pred are lists of the same length (the article's numpy arrays).
-    y_true, y_pred = pairs(y_true, y_pred)  # finite floats, checked
+    # y_true and y_pred are lists of the same length, where the article has numpy arrays.
+    y_true, y_pred = check_pairs(y_true, y_pred)  # Two lists of finite floats.
     total = 0.0
     for t, p in zip(y_true, y_pred):
         total += (t - p) * (t - p)
@@ -50,10 +49,9 @@ class OurNeuralNetwork:
       - a hidden layer with 2 neurons (h1, h2)
       - an output layer with 1 neuron (o1)
 
-    With no arguments, each neuron has the same weights and bias, w = [0, 1] and b = 0:
+    With no arguments, every neuron has the weights w = [0, 1] and the bias b = 0:
 
-    >>> network = OurNeuralNetwork()
-    >>> network.feedforward([2, 3])
+    >>> OurNeuralNetwork().feedforward([2, 3])
     0.7216325609518421
 
     Or bring your own three Neurons: h1 and h2 alike, o1 with 2 weights.
@@ -67,13 +65,13 @@ class OurNeuralNetwork:
             h1 = Neuron(weights, bias)
             h2 = Neuron(weights, bias)
             o1 = Neuron(weights, bias)
-        neurons(h1, h2, o1, Neuron)  # three Neurons: h1 and h2 alike, o1 with 2 weights
+        check_neurons(h1, h2, o1, Neuron)  # Three Neurons: h1 and h2 alike, o1 with 2 weights.
         self.h1 = h1
         self.h2 = h2
         self.o1 = o1
 
     def feedforward(self, x):
-        """The network's output o1 for the inputs x (bad ones raise as in Neuron.feedforward)."""
+        """Return the network's output o1 for the inputs x (checked as Neuron.feedforward does)."""
         out_h1 = self.h1.feedforward(x)
         out_h2 = self.h2.feedforward(x)
         # The inputs for o1 are the outputs from h1 and h2
@@ -81,7 +79,7 @@ class OurNeuralNetwork:
         return out_o1
 
     def explain(self, x):
-        """The same calculation as feedforward, by hand, one line per neuron.
+        """Return the calculation of feedforward written out by hand, a line for each neuron.
 
         >>> print(OurNeuralNetwork().explain([2, 3]))
         h1 = f(0*2 + 1*3 + 0) = f(3) = 0.9526
@@ -92,23 +90,22 @@ class OurNeuralNetwork:
         return "\n".join(["h1 = " + self.h1.explain(x), "h2 = " + self.h2.explain(x),
                           "o1 = " + self.o1.explain(out_h)])
 
-    # --- Training (the article's sections 3 and 4)
+    # --- Training: sections 3 and 4 of the article
 
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
-        """Stochastic gradient descent on the mean squared error loss (mse_loss).
+        """Train the network by stochastic gradient descent; return the losses it reported.
 
-        data is a list of n samples [x1, x2], all_y_trues a list of their n answers.
-        For each epoch, for each sample: the partial derivatives of its loss
-        (partial_derivatives, below), then each weight and bias steps learn_rate
-        against its own. Every report_every epochs the loss over all the data
-        goes to report ("Epoch 0 loss: 0.319"; None for silence). Returns those losses.
+        data is a list of samples [x1, x2] and all_y_trues their answers. For
+        each sample, each weight and bias takes a step of learn_rate times its
+        partial derivative (partial_derivatives, below). Every report_every
+        epochs, report gets a line such as "Epoch 0 loss: 0.319" (None: silence).
 
         Bad data or settings raise ValueError or TypeError before any weight
-        changes; if training stops part way, the weights are as they were (a
-        weight that overflowed: ValueError naming it; report's own error: as it is).
+        changes. If training stops part way, the weights are as they were, and
+        a ValueError names what overflowed.
         """
-        # Checked once here, so that the loop need not check every step.
-        data, all_y_trues, learn_rate, epochs, losses = training_set(
+        # Everything is checked once here, so that the loop need not check each step.
+        data, all_y_trues, learn_rate, epochs, report_every, losses = check_training_set(
             self, data, all_y_trues, learn_rate, epochs, report_every, report)
         w1, w2, b1, w3, w4, b2, w5, w6, b3 = start = self.parameters()
         try:
@@ -132,42 +129,42 @@ class OurNeuralNetwork:
                     w5 -= learn_rate * d_L_d_w5
                     w6 -= learn_rate * d_L_d_w6
                     b3 -= learn_rate * d_L_d_b3
-                # w - w is 0, or nan for an inf: one test finds any weight that overflowed.
+                # w - w is 0 for a number and nan for an inf, so one test finds any
+                # weight that overflowed.
                 if isnan(w1 - w1 + w2 - w2 + b1 - b1 + w3 - w3 + w4 - w4 + b2 - b2
                          + w5 - w5 + w6 - w6 + b3 - b3):
                     raise ValueError("a weight overflowed")
                 # --- Calculate total loss at the end of each epoch
                 if epoch % report_every == 0:
-                    self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+                    self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
                     loss = mse_loss(all_y_trues, [self.feedforward(x) for x in data])
                     losses[epoch // report_every] = loss
                     if report is not None:
                         report("Epoch {} loss: {:.3f}".format(epoch, loss))
-        except BaseException as error:  # the weights as they were, and what overflowed, if anything
-            self.set_parameters(*start)
-            if not isinstance(error, Exception):  # Ctrl-C
+        except BaseException as error:  # The weights go back to what they were.
+            self._set_parameters(*start)
+            if not isinstance(error, Exception):  # Ctrl-C is raised as it is.
                 raise
-            raise diverged(error, epoch, learn_rate, (w1, w2, b1, w3, w4, b2, w5, w6, b3),
-                           PARAMETER_NAMES, data, losses, report_every)
-        self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+            raise divergence_error(error, epoch, learn_rate, (w1, w2, b1, w3, w4, b2, w5, w6, b3),
+                                   PARAMETER_NAMES, data, losses, report_every)
+        self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
         return losses
 
     @classmethod
     def random(cls, seed=1):
-        """A network of nine parameters drawn at random (the article's np.random.normal()),
-        the same on every interpreter for the same seed (support/numbers.py)."""
-        return cls.from_parameters(*normal_numbers(9, seed))
+        """Return a network whose nine parameters are drawn at random, as the article's
+        np.random.normal() draws them, the same on every interpreter for the same seed."""
+        return cls.from_parameters(*draw_normal(9, seed))
 
     @classmethod
     def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """A network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on.
-        Each must be a finite number (else TypeError or ValueError naming it)."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
+        """Return the network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on."""
+        w1, w2, b1, w3, w4, b2, w5, w6, b3 = check_parameters(
             (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
         return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
 
     def parameters(self):
-        """The nine parameters w1, w2, b1, w3, w4, b2, w5, w6, b3 (2 inputs only)."""
+        """Return the nine parameters w1, w2, b1, w3, w4, b2, w5, w6, b3 of a 2-input network."""
         if len(self.h1.weights) != 2:
             raise ValueError("training follows the article's derivation for 2 inputs;"
                              " h1 and h2 have {} weights".format(len(self.h1.weights)))
@@ -177,33 +174,36 @@ class OurNeuralNetwork:
         return w1, w2, self.h1.bias, w3, w4, self.h2.bias, w5, w6, self.o1.bias
 
     def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """Set the nine parameters, in place, each checked as from_parameters checks it."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = finite_parameters(
-            (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
+        """Set the nine parameters in place. Each is checked as from_parameters checks it."""
+        self._set_parameters(*check_parameters((w1, w2, b1, w3, w4, b2, w5, w6, b3),
+                                               PARAMETER_NAMES))
+
+    def _set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
+        # Set the nine parameters in place without checking them: train's own are finite.
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
 
-    def save(self, path):
-        """Write the nine parameters to path as JSON, crash-safely (support/files.py)."""
-        from support.files import save_numbers  # only when saving: a small board's heap
-        save_numbers(path, PARAMETER_NAMES, self.parameters())
+    def save(self, path, about=None):
+        """Write the nine parameters to path as JSON, crash-safely; about is as save_numbers takes it."""
+        from support.files import save_numbers  # Imported only to save, which spares a board's heap.
+        save_numbers(path, PARAMETER_NAMES, self.parameters(), about)
 
     @classmethod
     def load(cls, path):
-        """A network with the parameters that save(path) wrote (support/files.py)."""
+        """Return a network with the parameters that save(path) wrote."""
         from support.files import load_numbers
         return cls.from_parameters(*load_numbers(path, PARAMETER_NAMES))
 
 
 def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
-    """The partial derivatives of L = (y_true - y_pred)^2 for one sample x,
-    by the chain rule, line by line as in the article: d_L_d_w1, ..., d_L_d_b3.
+    """Return the partial derivatives of L = (y_true - y_pred)^2 for one sample x, worked
+    out by the chain rule line by line as the article does: d_L_d_w1, ..., d_L_d_b3.
 
     >>> [round(d, 4) for d in partial_derivatives(1, 1, 0, 1, 1, 0, 1, 1, 0, [-2, -1], 1)]
     [0.0215, 0.0107, -0.0107, 0.0215, 0.0107, -0.0107, -0.0113, -0.0113, -0.2376]
 
-    It trusts its arguments (train checks the data once, up front).
+    It trusts its arguments: train checks the data once, before the first step.
     """
     # --- Do a feedforward (we'll need these values later)
     sum_h1 = w1 * x[0] + w2 * x[1] + b1
@@ -253,7 +253,7 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
             d_L_d_ypred * d_ypred_d_b3)
 
 
-# --- The article's data and worked examples
+# --- The data and the worked examples
 # Weight (minus 135 lb) and height (minus 66 in); 1 = female, 0 = male.
 PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0),
           ("Diana", [-15, -6], 1)]
@@ -264,7 +264,7 @@ NETWORK_EXAMPLE = [2, 3]
 
 
 def neuron_example(weights, bias, x):
-    """One neuron on the inputs x: the hand calculation, then the exact result."""
+    """Return one neuron's calculation on the inputs x as lines: by hand, then exactly."""
     neuron = Neuron(weights, bias)
     return ["A neuron with w = {}, b = {}, on x = {}:".format(show_list(weights), show(bias),
                                                               show_list(x)),
@@ -273,7 +273,8 @@ def neuron_example(weights, bias, x):
 
 
 def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
-    """A network (the article's if none) on the inputs x, by hand then exactly."""
+    """Return a network's calculation on x as lines, by hand then exactly (the article's network
+    without one; about describes it)."""
     if network is None:
         network = OurNeuralNetwork()
     return ["The network, {}, on x = {}:".format(about, show_list(x)),
@@ -282,7 +283,7 @@ def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"
 
 
 def worked_examples():
-    """The article's three worked examples, as lines of text."""
+    """Return the article's three worked examples as lines of text."""
     lines = []
     for weights, bias, x in NEURON_EXAMPLES:
         lines += neuron_example(weights, bias, x) + [""]
@@ -290,11 +291,10 @@ def worked_examples():
 
 
 if __name__ == "__main__":
-    # The command line's own "import network" finds this file, run once (CPython, PyPy).
-    if "__main__" in sys.modules:
-        sys.modules["network"] = sys.modules["__main__"]
+    # Run as a program, this file hands its arguments to the command line, which
+    # imports this file again as the module network, however this copy was started.
     try:
-        from command_line import run  # the worked examples, or what the arguments ask
+        from command_line import run
     except KeyboardInterrupt:
         sys.exit(130)
     sys.exit(run(sys.argv[1:]))

@@ -191,11 +191,11 @@ def test_alice_with_the_articles_weights():
 def test_partial_derivatives_match_finite_differences():
     # Central differences of the loss, through feedforward: independent of
     # the hand-derived partial derivatives.
-    from support.numbers import normal_numbers
+    from support.seeded_random import draw_normal
 
     if not DOUBLE:
         raise Skip("a finite difference needs double precision")
-    numbers = normal_numbers(5 * 12, seed=7)
+    numbers = draw_normal(5 * 12, seed=7)
     h = 1e-6
     for trial in range(5):
         p = numbers[12 * trial: 12 * trial + 9]

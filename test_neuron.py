@@ -8,7 +8,7 @@ under pytest and, without pytest, on MicroPython and friends
 import math
 
 from neuron import Neuron, deriv_sigmoid, sigmoid
-from tests.helpers import BIG, DOUBLE, INF, NAN, ROUNDING, Skip, raises, same
+from tests.helpers import BIG, DOUBLE, INF, NAN, ROUNDING, Skip, each, raises, same
 
 
 # sigmoid
@@ -117,6 +117,39 @@ def test_neuron_takes_any_sequence_of_numbers():
     assert n.feedforward(array.array("f", [2, 3])) == expected
     assert n.feedforward(range(2, 4)) == expected
     assert n.feedforward([2.0, 3.0]) == expected
+
+
+# One contract: feedforward (whose dot has a fast path for a list of floats)
+# and explain (which checks each input first) take and refuse the same inputs.
+# A bool is not a number, and a mapping, bytes or a word is not a list.
+ONE_CONTRACT_CASES = [
+    ("a list of ints", [2, 3], None),
+    ("a tuple of floats", (2.0, 3.0), None),
+    ("an inf that makes no nan", [1, INF], None),
+    ("bools", [True, False], (TypeError, "inputs[0] must be a number, got True")),
+    ("a bool among floats", [2.0, False], (TypeError, "inputs[1] must be a number, got False")),
+    ("a dict indexed 0 and 1", {0: 2, 1: 3}, (TypeError, "inputs must be a list of numbers")),
+    ("bytes", b"\x02\x03", (TypeError, "inputs must be a list of numbers")),
+    ("a word", "ab", (TypeError, "inputs must be a list of numbers, got 'ab'")),
+    ("a word among numbers", [2, "3"], (TypeError, "inputs[1] must be a number, got '3'")),
+    ("too many", [2, 3, 4], (ValueError, "expected 2 inputs, one per weight, got 3")),
+    ("an int beyond float range", [2, BIG], (ValueError, "inputs[1] is beyond the range of a float")),
+    ("0*inf", [INF, 3], (ValueError, "weights[0]*inputs[0] is 0*inf = nan")),
+]
+
+
+@each(ONE_CONTRACT_CASES)
+def test_feedforward_and_explain_take_and_refuse_the_same_inputs(case):
+    name, inputs, error = case
+    n = Neuron([0, 1], 4)
+    if error is None:
+        answer = n.feedforward(inputs)
+        assert n.explain(inputs).endswith(" = " + n.explain([float(x) for x in inputs]).split(" = ")[-1])
+        assert answer == Neuron([0, 1], 4).feedforward([float(x) for x in inputs])
+        return
+    for method in (n.feedforward, n.explain):
+        message = raises(error[0], method, inputs)
+        assert message.startswith(error[1]), (method, message)
 
 
 def test_neuron_keeps_its_own_copy_of_the_weights():

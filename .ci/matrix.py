@@ -7,6 +7,9 @@ compiled to WebAssembly under Node, MicroPython's unix port with a real garbage 
 each check of CHECKS runs a program that must print what it prints on this script's CPython:
   tests          the portable tests (.ci/run_tests.py, no pytest) all pass;
   main job       `network.py`: the worked examples (common.same_output);
+  entry by exec  network.py's source run by exec() as __main__ in a fresh dict, as Pyodide hosts
+                 and editors run a file: exactly the main job's lines (the runner itself is runpy
+                 on Pyodide, and exec of the source on MicroPython's WebAssembly port);
   single file    `python3 -m tools --single-file`, run alone: exactly the main job's lines;
   training       `network.py train`, exactly;
   command line   command_line.main: backprop, predict, train --save, train --load and --load;
@@ -49,6 +52,17 @@ for args in (["backprop"], ["backprop", "25", "6", "0"], ["predict", "128", "63"
     print("exit status {}".format(command_line.main(args)))
 os.remove(weights)
 """
+# network.py run as some hosts and editors run a file: its source, exec'd as __main__.
+EXEC_ENTRY = """\
+import sys
+path = sys.argv[1] + "/network.py"
+with open(path) as f:
+    source = f.read()
+while len(sys.argv) > 1:
+    sys.argv.pop()
+sys.argv[0] = path
+exec(source, {"__name__": "__main__"})
+"""
 # Every edition python3 -m tools makes: what it prints, and the files it writes.
 EDITIONS = """\
 import os, shutil, subprocess, sys, tempfile
@@ -84,6 +98,8 @@ NETWORK = "# Stands in for the built-in Wi-Fi module of ESP32, Pico W, ...\nWLAN
 CHECKS = [
     ("tests", ".ci/run_tests.py", [], True, 0, "tests", None),
     ("main job identical", "network.py", [], True, 0, "numbers", None),
+    ("entry by exec identical", "SCRATCH/exec_entry.py", ["PROJECT"], True, 0, "main job identical",
+     None),
     ("single file identical", "SCRATCH/ournn.py", [], False, 0, "main job identical", None),
     ("training identical", "network.py", ["train"], True, 0, "exact", None),
     ("command line identical", "SCRATCH/cli.py", ["SCRATCH"], True, 0, "numbers", None),
@@ -124,12 +140,13 @@ def run_on(interpreter, program, args, on_path, scratch):
     command = interpreter[1] + (["--path", PROJECT] if on_path and interpreter[1][0] == "node" else [])
     env = dict(os.environ, PYTHONPATH=PROJECT, MICROPYPATH=PROJECT + ":.frozen") if on_path else None
     return run(command + [os.path.join(PROJECT, program.replace("SCRATCH", scratch))] + [
-        arg.replace("SCRATCH", scratch) for arg in args], env=env)
+        arg.replace("SCRATCH", scratch).replace("PROJECT", PROJECT) for arg in args], env=env)
 
 
 def prepare(scratch):
     """Write the programs the checks run into scratch, with the editions python3 -m tools makes."""
     made = {"version.py": VERSION, "cli.py": COMMAND_LINE, "editions.py": EDITIONS,
+            "exec_entry.py": EXEC_ENTRY,
             "board/main.py": BOARD, "board/network.py": NETWORK}
     with open(os.path.join(PROJECT, "package.json")) as f:
         for destination, source in json.load(f)["urls"]:

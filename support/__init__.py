@@ -1,1 +1,11 @@
-"""Helpers for the article's modules that are not the article's code: see files.py."""
+"""What the article's code needs around it, one job to a module.
+
+    checks.py         checking the values that come in from outside
+    arithmetic.py     what numpy did for the article: dot, and sigmoid's safe input
+    writing.py        numbers as text: as hand calculations write them, exactly, to 3 figures
+    seeded_random.py  random numbers that are the same on every interpreter
+    parsing.py        numbers typed as text, on the command line, in files and in the page
+    people.py         people to train on and to predict, from CSV files
+    files.py          files written whole or not at all, and weights files
+    server.py         the playground page's server
+"""

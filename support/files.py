@@ -1,9 +1,10 @@
-"""The project's files: written whole or not at all, read only when they are what they should be.
+"""The project's files: each written whole or not at all, and read only when it is what it
+should be.
 
-Not the article's code: network.py's save and load use it (only when
-called, so a small board that never saves never compiles it), and so do the
-command line and the editions tool. Every file the project writes goes
-through write_files, which writes a set of files all or nothing:
+Every file the project writes goes through write_files, which writes a set
+of files all or nothing. network.py's save and load use this module only when
+they are called, so a small board that never saves never compiles it; the
+command line and the editions tool use it too.
 
     >>> import tempfile, shutil
     >>> folder = tempfile.mkdtemp()
@@ -12,22 +13,31 @@ through write_files, which writes a set of files all or nothing:
     [0.5, -1.0]
     >>> shutil.rmtree(folder)
 
-Portable: CPython 3.6+, PyPy and MicroPython (which has no os.open, so
-there a temporary name is checked free, then made: one program at a time).
+A weights file is a JSON object of the nine parameters and, for a network
+trained on people of one's own, their names, their shift and the ranges of
+their measurements. What save_numbers writes, load_saved reads back.
+
+It runs on CPython 3.6+, PyPy and MicroPython. MicroPython has no os.open,
+so there a temporary name is checked to be free and then made, which is
+safe because a board runs one program at a time.
 """
 
 import os
 from math import isnan
 from random import getrandbits
 
-from support.numbers import finite, number
-from support.words import control
+from support.checks import INF, check_finite, check_number
+from support.parsing import find_control_character
 
-INF = float("inf")
+# The most bytes a weights file may hold. A file of the longest names that
+# json.dumps escapes (12 bytes for each character beyond the BMP) stays well
+# within it, and save_numbers refuses to write anything that load_saved
+# would refuse to read.
+MOST_WEIGHTS_BYTES = 4096
 
 
 def write_file(path, text):
-    """Write text to the file at path whole, or not at all (write_files, of one file)."""
+    """Write text to the file at path, whole or not at all."""
     write_files({path: text})
 
 
@@ -36,33 +46,35 @@ def write_files(files):
 
     Each text goes to a new, uniquely named file beside its path, made
     exclusively (never through a link, never over another file) and flushed
-    to the disk. Only when all are written are they renamed over their paths,
-    each in one step: a file holds its old text or its new one, even after a
-    power cut (which may leave a temporary file behind). Should a rename of
-    several fail, those already done are undone from links to the old files.
-    What writable refuses raises before anything is made; an OSError (a full
-    disk, say) reaches the caller, every file as it was.
+    to the disk. Only when all are written are they renamed over their
+    paths, each in one step, so a file holds its old text or its new one,
+    even after a power cut. Should one of several renames fail, those already
+    done are undone from links to the old files. An error or Ctrl-C on the
+    way removes every temporary file made.
+
+    What writable refuses raises before anything is made. An OSError (a
+    full disk, say) reaches the caller with every file as it was.
     """
-    files = dict([(file_name(path), files[path]) for path in files])  # pathlib's too
+    files = dict([(file_name(path), files[path]) for path in files])
     modes = {}
     for path in files:
-        modes[path] = writable(path)  # every path checked before any is written
-    made = {}  # path: its temporary file
-    kept = {}  # path: a link to its old file, while several are renamed
+        modes[path] = writable(path)  # Every path is checked before any file is made.
+    made = {}  # The temporary file of each path, named here before it is made.
+    kept = {}  # A link to each old file, kept while several files are renamed.
     done = []
     try:
         for path in files:
-            made[path] = _temporary(path, files[path], modes[path])
+            _write_temporary(path, files[path], modes[path], made)
         for path in files:
             if len(files) > 1 and modes[path] is not None and hasattr(os, "link"):
                 kept[path] = _unique(path, ".old")
                 os.link(path, kept[path])
-            getattr(os, "replace", os.rename)(made[path], path)  # MicroPython has no replace
-            del made[path]
+            getattr(os, "replace", os.rename)(made[path], path)  # MicroPython has no replace.
             done.append(path)
         for path in files:
             _sync_folder(path)
-    except BaseException:  # an error, or Ctrl-C, half way: every file as it was
+    except BaseException:
+        # An error or Ctrl-C half way: every file goes back to what it was.
         for path in done if len(done) < len(files) else ():
             if path in kept:
                 os.rename(kept.pop(path), path)
@@ -76,41 +88,38 @@ def write_files(files):
         os.remove(old)
 
 
-def _temporary(path, text, mode):
-    # A new file beside path holding text, on the disk; its name.
-    temporary = None
-    f = None
-    try:
-        while temporary is None:
-            name = _unique(path, ".tmp")
-            if hasattr(os, "open"):  # CPython, PyPy: made only if the name is free
-                try:  # a new file gets the umask's mode, as any other would
-                    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL,
-                                 0o666 if mode is None else 0o600)
-                    temporary = name
-                    f = os.fdopen(fd, "w")
-                except FileExistsError:
-                    pass
-            elif not exists(name):  # MicroPython runs one program at a time
-                f = open(name, "w")
-                temporary = name
-        with f:
-            f.write(text)
-            if hasattr(os, "fsync"):  # on the disk before the rename (not on MicroPython)
-                f.flush()
-                os.fsync(f.fileno())
-        if mode is not None and hasattr(os, "chmod"):
-            os.chmod(temporary, mode)  # a file replaced keeps its mode
-    except BaseException:
-        if temporary is not None and exists(temporary):
-            os.remove(temporary)
-        raise
-    return temporary
+def _write_temporary(path, text, mode, made):
+    # Make a new file beside path holding text, flushed to the disk, and put
+    # its name in made[path]. The name goes into made before the file is made,
+    # so that Ctrl-C between the two still lets write_files remove it.
+    while True:
+        made[path] = _unique(path, ".tmp")
+        if not hasattr(os, "open"):
+            if exists(made[path]):
+                continue
+            f = open(made[path], "w")
+            break
+        try:  # A new file gets the umask's mode, as any other file would.
+            fd = os.open(made[path], os.O_WRONLY | os.O_CREAT | os.O_EXCL,
+                         0o666 if mode is None else 0o600)
+        except FileExistsError:  # Another program's file: it is not ours to remove.
+            del made[path]
+            continue
+        f = os.fdopen(fd, "w")
+        break
+    with f:
+        f.write(text)
+        if hasattr(os, "fsync"):  # The text is on the disk before the rename (not on MicroPython).
+            f.flush()
+            os.fsync(f.fileno())
+    if mode is not None and hasattr(os, "chmod"):
+        os.chmod(made[path], mode)  # A file that is replaced keeps its mode.
 
 
 def _unique(path, suffix):
-    # A name beside path, path's own cut to leave room for ".xxxxxxxx.tmp": a file
-    # name holds at most 255 bytes, and é is two.
+    # Return a new name beside path, ending in ".xxxxxxxx" and suffix. Path's own
+    # name is cut short to leave room for that, since a file name holds at most
+    # 255 bytes, and a letter such as é takes two.
     cut = path.rfind("/") + 1
     base = path[cut:][:240]
     while len(base.encode("utf-8", "surrogateescape")) > 240:
@@ -119,7 +128,8 @@ def _unique(path, suffix):
 
 
 def _sync_folder(path):
-    # The renames on the disk too, if we may read the folder: the file is in place all the same.
+    # Flush the folder of path to the disk, so that the renames are there too. A
+    # folder we may not read is left alone: the file is in place all the same.
     if hasattr(os, "O_DIRECTORY"):
         try:
             folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
@@ -132,12 +142,13 @@ def _sync_folder(path):
 
 
 def writable(path):
-    """The mode of the file at path, which write_files keeps (None for a new file),
-    or an error; nothing is made or changed.
+    """Return the mode of the file at path, which write_files keeps (None for a new file),
+    or raise the error that says why it cannot be written. Nothing is made or changed.
 
-    A path that is not a string: TypeError. A folder, link, device or
-    read-only file at path, or a name too long: ValueError. No such folder, a
-    folder deleted, or one that cannot be written into: OSError.
+    A path that is not a string raises TypeError. A folder, a link, a device
+    or a read-only file at path, or a name too long, raises ValueError. A
+    folder that does not exist, has been deleted or cannot be written into
+    raises OSError.
     """
     path = file_name(path)
     cut = path.rfind("/") + 1
@@ -147,7 +158,7 @@ def writable(path):
         raise OSError(20, "{} is not a folder".format(folder))
     if hasattr(os, "access") and not os.access(folder, os.W_OK | os.X_OK):
         raise OSError(13, "cannot write into the folder {}".format(folder))
-    if getattr(status, "st_nlink", 1) == 0:  # deleted, while a program still stood in it
+    if getattr(status, "st_nlink", 1) == 0:  # A program may still stand in a deleted folder.
         raise OSError(2, "the folder {} has been deleted".format(folder))
     most = 255
     if hasattr(os, "pathconf"):
@@ -170,13 +181,13 @@ def writable(path):
 
 
 def file_name(path):
-    """path as a string: a str, or a pathlib.Path (or other os.PathLike) where there are such.
+    """Return path as a string: a str, or a pathlib.Path (any os.PathLike) where there are such.
 
     >>> file_name("weights.json")
     'weights.json'
 
     Anything else, or an empty name, raises TypeError; a name holding a NUL
-    byte, which no file can have, ValueError.
+    byte, which no file can have, raises ValueError.
     """
     if hasattr(os, "fspath") and not isinstance(path, (str, bytes)):
         try:
@@ -191,7 +202,7 @@ def file_name(path):
 
 
 def exists(path):
-    """Is there anything (a file, a folder, a link) at path?"""
+    """Return True if there is anything at path: a file, a folder or a link."""
     try:
         getattr(os, "lstat", os.stat)(path)
     except OSError:
@@ -200,14 +211,15 @@ def exists(path):
 
 
 def read_file(path, limit):
-    """The text of the regular file at path: at most limit bytes of UTF-8.
+    """Return the text of the regular file at path, at most limit bytes of UTF-8.
 
-    A folder, a FIFO, a device or a terminal (never waited on), a larger
-    file or other bytes: ValueError naming path. No such file: OSError.
+    A folder, a FIFO, a device or a terminal (never waited on), a larger file,
+    or bytes that are not UTF-8 raise ValueError naming path. A file that does
+    not exist raises OSError.
     """
     path = file_name(path)
     fd = None
-    if hasattr(os, "open"):  # opened without waiting (a FIFO would wait), then looked at
+    if hasattr(os, "open"):  # Opened without waiting, since a FIFO would wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         mode = os.fstat(fd).st_mode
     else:
@@ -226,18 +238,24 @@ def read_file(path, limit):
         raise ValueError("{} is not UTF-8 text".format(path)) from None
 
 
-def save_numbers(path, names, values, about=None):
-    """Write the numbers values, called names, to path as a JSON object, crash-safely;
-    with about, what they are about: {"shift": [a, b], "names": [A, B, Y]}.
+# --- Weights files
 
-    A value that is not a finite number raises ValueError, and nothing is written.
+
+def save_numbers(path, names, values, about=None):
+    """Write the numbers values, called names, to path as a JSON object, crash-safely.
+
+    about, if given, says what the numbers were trained on: {"names": [A, B, Y],
+    "shift": [a, b], "ranges": [[lowest a, highest a], [lowest b, highest b]]}
+    (ranges may be None). A value that is not a finite number raises
+    ValueError, and nothing is written; so does anything load_saved would
+    not read back.
     """
     import json
 
     lines = []
     for name, value in zip(names, values):
-        if type(value) is not float:  # a numpy scalar, a Decimal: written as a float
-            value = number(value, name)
+        if type(value) is not float:  # A numpy scalar or a Decimal is written as a float.
+            value = check_number(value, name)
         if isnan(value) or value == INF or value == -INF:
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))
@@ -245,16 +263,24 @@ def save_numbers(path, names, values, about=None):
         lines.append('  "shift": [{!r}, {!r}]'.format(float(about["shift"][0]),
                                                      float(about["shift"][1])))
         lines.append('  "names": ' + json.dumps(list(about["names"])))
+        if about.get("ranges") is not None:
+            (low_a, high_a), (low_b, high_b) = about["ranges"]
+            lines.append('  "ranges": [[{!r}, {!r}], [{!r}, {!r}]]'.format(
+                float(low_a), float(high_a), float(low_b), float(high_b)))
+    text = "{\n" + ",\n".join(lines) + "\n}\n"
+    _parse_weights(text, path, names)  # What is written must read back.
     can_save(path, names)
-    write_file(path, "{\n" + ",\n".join(lines) + "\n}\n")
+    write_file(path, text)
 
 
 def can_save(path, names):
-    """Can save_numbers write names to path? The errors of writable, and a
-    ValueError for a file there that is not a weights file of those names
-    (a program, say, or notes): it is never replaced. Nothing is changed.
+    """Raise the error that says why save_numbers cannot write names to path, if it cannot.
+
+    It raises what writable raises, and ValueError for a file at path that is
+    not a weights file of those names (a program, say, or notes): such a file
+    is never replaced. Nothing is changed.
     """
-    if writable(path) is not None:  # a file is there
+    if writable(path) is not None:
         try:
             load_numbers(path, names)
         except ValueError:
@@ -263,61 +289,96 @@ def can_save(path, names):
 
 
 def load_numbers(path, names):
-    """The numbers called names that save_numbers wrote to path, in that order."""
+    """Return the numbers called names that save_numbers wrote to path, in that order."""
     return load_saved(path, names)[0]
 
 
 def load_saved(path, names):
-    """(the numbers called names, what they are about) that save_numbers wrote to
-    path; what they are about is None where the file does not say.
+    """Return (the numbers called names, what they were trained on) from the weights file at path.
 
-    Anything but a regular file holding a JSON object of exactly those names,
-    each a finite number, once (and perhaps shift and names), raises ValueError
-    naming the file.
+    What they were trained on is {"names", "shift", "ranges"} as save_numbers
+    was given it (ranges None where the file has none), or None where the file
+    does not say. Anything but a regular file of at most 4096 bytes holding a
+    JSON object of exactly those names, each a finite number given once (and
+    perhaps names, shift and ranges), raises ValueError naming the file.
     """
+    return _parse_weights(read_file(path, MOST_WEIGHTS_BYTES), path, names)
+
+
+# --- Private helpers of the weights files
+
+
+def _parse_weights(text, path, names):
+    # Return (the numbers, what they were trained on) of the text of a weights
+    # file, or raise the ValueError that says what is wrong with it.
     import json
 
-    text = read_file(path, 1024)  # a weights file is about 300 bytes
+    if len(text.encode("utf-8")) > MOST_WEIGHTS_BYTES:
+        raise ValueError("{} would be larger than {} bytes".format(path, MOST_WEIGHTS_BYTES))
     try:
         saved = json.loads(text)
-    except (ValueError, RuntimeError, MemoryError) as error:  # or nested too deeply
+    except (ValueError, RuntimeError, MemoryError) as error:  # RuntimeError: nested too deeply.
         raise ValueError("{} is not valid JSON ({})".format(path, error)) from None
     keys = sorted(saved) if isinstance(saved, dict) else None
     about = None
     if keys is not None and "shift" in saved and "names" in saved:
-        about = {"shift": saved.pop("shift"), "names": saved.pop("names")}
+        about = {"shift": saved.pop("shift"), "names": saved.pop("names"),
+                 "ranges": saved.pop("ranges", None)}
     if keys is None or sorted(saved) != sorted(names):
         raise ValueError("{} must hold a JSON object of the {} numbers {}".format(
             path, len(names), ", ".join(names)))
-    if _keys(text) != len(keys):  # JSON keeps the last of a name given twice
+    if _keys(text) != len(keys):  # JSON keeps the last value of a name given twice.
         raise ValueError("{} gives a name twice".format(path))
     values = []
     for name in names:
         try:
-            values.append(number(saved[name], name))
+            values.append(check_finite(saved[name], name))
         except (TypeError, ValueError):
-            values.append(INF)
-        if values[-1] == INF or values[-1] == -INF:
-            raise ValueError("{}: {} must be a finite number, got {!r}".format(path, name, saved[name]))
+            raise ValueError("{}: {} must be a finite number, got {!r}".format(
+                path, name, saved[name])) from None
     if about is not None:
-        shift, words = about["shift"], about["names"]
-        try:
-            if not isinstance(shift, list) or len(shift) != 2:
-                raise TypeError
-            shift = (finite(shift[0], "shift[0]"), finite(shift[1], "shift[1]"))
-        except (TypeError, ValueError):
-            raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
-                path, about["shift"])) from None
-        if (not isinstance(words, list) or len(words) != 3
-                or [w for w in words if not isinstance(w, str) or not w.strip() or control(w)]):
-            raise ValueError("{}: names must be three words, got {!r}".format(path, words))
-        about = {"shift": shift, "names": tuple(words)}
+        about = _trained_on(about, path)
     return values, about
 
 
+def _trained_on(about, path):
+    # Return what a weights file says its numbers were trained on, checked:
+    # three names, a shift of two finite numbers, and two ranges or none.
+    words = about["names"]
+    if (not isinstance(words, list) or len(words) != 3 or [
+            w for w in words if not isinstance(w, str) or not w.strip()
+            or find_control_character(w)]):
+        raise ValueError("{}: names must be three words, got {!r}".format(path, words))
+    try:
+        shift = _two_numbers(about["shift"])
+    except (TypeError, ValueError):
+        raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
+            path, about["shift"])) from None
+    ranges = about["ranges"]
+    try:
+        if ranges is not None:
+            if not isinstance(ranges, list) or len(ranges) != 2:
+                raise TypeError
+            ranges = (_two_numbers(ranges[0]), _two_numbers(ranges[1]))
+            if ranges[0][0] > ranges[0][1] or ranges[1][0] > ranges[1][1]:
+                raise ValueError
+    except (TypeError, ValueError):
+        raise ValueError("{}: ranges must be two pairs of finite numbers, each from low to high,"
+                         " got {!r}".format(path, about["ranges"])) from None
+    return {"names": tuple(words), "shift": shift, "ranges": ranges}
+
+
+def _two_numbers(pair):
+    # Return a JSON list of two finite numbers as a tuple of floats.
+    if not isinstance(pair, list) or len(pair) != 2:
+        raise TypeError
+    return (check_finite(pair[0], "a"), check_finite(pair[1], "b"))
+
+
 def _keys(text):
-    # How many names the JSON object text gives, counted in the text itself,
-    # "w\u0031" and "w1" as two: a string at depth 1 followed by ':'.
+    # Return how many names the JSON object text gives, counted in the text
+    # itself, so that "w\u0031" and "w1" count as two: each string at depth 1
+    # that is followed by a colon.
     count = depth = 0
     i = 0
     while i < len(text):

@@ -1,143 +1,266 @@
-"""People files: the people a class brings, read from CSV text; not the article's code.
+"""People to train on and to predict: the article's six, or a class's own, from a CSV file.
 
-command_line.read_people and command_line.parse_people (their documentation is
-there) call these, and import this module only when asked for: a small board's heap.
+A people file is CSV text in UTF-8. Its header row names the two measurements
+and the answer (name,weight_kg,height_cm,female); then each row is a person:
+a name, two numbers, and the answer, 1 or 0, or nothing for a person whose
+answer the network is to predict. people.csv holds the article's six.
+
+>>> people = parse_people("name,weight_kg,height_cm,female\\nJo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
+>>> people.shift, people.train[0], people.predict
+((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
+
+The network's inputs are the measurements minus a shift, as the article
+subtracts 135 lb and 66 in: the shift given, or else the mean of the people
+with an answer. A file is read whole and checked line by line; a row that
+is wrong raises ValueError naming the file and the line.
+
+The command line and the page import this module only when they need it,
+which saves a small board's heap.
 """
 
 from math import isnan
 
-from support.numbers import finite, show
-from support.words import control, is_number, number_of, written
+from support.checks import check_finite
+from support.parsing import find_control_character, is_number, parse_number
+from support.writing import show, written
+
+# A people file holds at most this many bytes and this many people.
+MOST_BYTES = 100000
+MOST_PEOPLE = 1000
+# A column's name holds at most this many characters (a weights file keeps the names).
+MOST_NAME = 32
+
+
+class People:
+    """People with two measurements each, an answer or none, and the shift of their inputs.
+
+    names     (A, B, Y): what the two measurements and the answer are called
+    shift     (a, b): what is subtracted from the measurements to make the inputs x
+    mean      whether the shift is the mean of the people with an answer
+    rows      [(name, a, b, y)], each person as given; y is None for one to predict
+    train     [(name, x, y)] for each person with an answer
+    predict   [(name, x)] for each person without one
+    ranges    ((lowest a, highest a), (lowest b, highest b)) of the people with an
+              answer: what the network learns from; None before any is added
+
+    People() starts with no one; add() adds each person. The names and the shift
+    are trusted: parse_people and the weights files check them.
+    """
+
+    def __init__(self, names, shift, mean=False, ranges=None):
+        self.names = tuple(names)
+        self.shift = (shift[0], shift[1])
+        self.mean = mean
+        self.ranges = ranges
+        self.rows = []
+        self.train = []
+        self.predict = []
+
+    def add(self, name, a, b, y=None):
+        """Add a person with the measurements a and b and the answer y (None: to predict).
+
+        Measurements whose shift overflows raise ValueError, as shifted says.
+        """
+        x = self.shifted(a, b)
+        self.rows.append((name, a, b, y))
+        if y is None:
+            self.predict.append((name, x))
+            return
+        self.train.append((name, x, y))
+        if self.ranges is None:
+            self.ranges = ((a, a), (b, b))
+        (low_a, high_a), (low_b, high_b) = self.ranges
+        self.ranges = ((min(low_a, a), max(high_a, a)), (min(low_b, b), max(high_b, b)))
+
+    def shifted(self, a, b):
+        """Return the inputs x = [a - shift a, b - shift b] for the measurements a and b.
+
+        A difference beyond the range of a float raises ValueError.
+        """
+        x = [a - self.shift[0], b - self.shift[1]]
+        if isnan(x[0] - x[0] + x[1] - x[1]):  # This is nan exactly when a difference is inf.
+            raise ValueError("{} - {} or {} - {} overflows".format(
+                show(a), show(self.shift[0]), show(b), show(self.shift[1])))
+        return x
+
+    def data(self):
+        """Return (data, all_y_trues): the inputs and the answers of the people to train on."""
+        return [x for name, x, y in self.train], [y for name, x, y in self.train]
+
+    def shift_text(self):
+        """Return the measurements and their shift as words: 'weight_lb - 135, height_in - 66'."""
+        return "{} - {}, {} - {}".format(self.names[0], show(self.shift[0]), self.names[1],
+                                         show(self.shift[1]))
+
+    def csv_lines(self):
+        """Return the people as the lines of a people file, which parse_people reads back
+        exactly: the header, then name,A,B,Y for each person."""
+        lines = ["name," + ",".join([csv_field(name) for name in self.names])]
+        for name, a, b, y in self.rows:
+            lines.append(",".join([csv_field(name), written(a), written(b),
+                                   "" if y is None else written(y)]))
+        return lines
+
+
+def parse_people(text, source="the people", shift=None):
+    """Return the People of text, the text of a people file called source.
+
+    shift, if given, is two finite numbers; without it the people are
+    shifted by the mean of those with an answer. A row that is not a name,
+    two numbers and 1, 0 or nothing; no header; fewer than two people with an
+    answer; more than 1000 people; or measurements that overflow when shifted
+    raise ValueError naming source and the line. A tab-separated or a
+    semicolon-separated file is named as such.
+    """
+    if not isinstance(text, str):
+        raise TypeError("the people must be the text of a CSV file, got {!r}".format(type(text)))
+    if shift is not None:
+        try:  # MicroPython's tuples have no __len__ attribute, but len() works.
+            if isinstance(shift, str) or len(shift) != 2:
+                raise TypeError
+        except TypeError:
+            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift)) from None
+        shift = (check_finite(shift[0], "the shift's A"), check_finite(shift[1], "the shift's B"))
+    rows, lines, names = [], [], None
+    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        where = "{}, line {}: ".format(source, n)
+        line = line.lstrip("\ufeff")  # A spreadsheet may begin its file with a byte-order mark.
+        if not line.strip():
+            continue
+        row = _fields(line, where)
+        if len(row) != 4:
+            raise ValueError(where + _columns_message(row, line))
+        if names is None:
+            names = _header(row, where)
+            continue
+        if not row[0]:
+            raise ValueError(where + "a person needs a name")
+        a = _measurement(row[1], names[0], where)
+        b = _measurement(row[2], names[1], where)
+        if row[3] not in ("1", "0", ""):
+            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
+                where, names[2], row[3]))
+        rows.append((row[0], a, b, float(row[3]) if row[3] else None))
+        lines.append(n)
+        if len(rows) > MOST_PEOPLE:
+            raise ValueError("{}: more than {} people".format(source, MOST_PEOPLE))
+    if names is None:
+        raise ValueError(source + ": no header and no people: name,A,B,Y, then a row per person")
+    answered = [row for row in rows if row[3] is not None]
+    if len(answered) < 2:
+        raise ValueError("{}: {} with an answer: training needs at least 2".format(
+            source, "only 1 person" if answered else "no one"))
+    mean = shift is None
+    if mean:  # Each measurement is divided first: a sum of large ones could overflow.
+        shift = (sum([row[1] / len(answered) for row in answered]),
+                 sum([row[2] / len(answered) for row in answered]))
+    people = People(names, shift, mean)
+    for (name, a, b, y), n in zip(rows, lines):
+        try:
+            people.add(name, a, b, y)
+        except ValueError as error:
+            raise ValueError("{}, line {}: {}".format(source, n, error)) from None
+    return people
 
 
 def read_people(path, shift=None):
-    """command_line.read_people: the people of the CSV file at path."""
+    """Return the People of the people file at path (see parse_people).
+
+    A file that is missing, not UTF-8 or larger than 100,000 bytes, or whose
+    text parse_people refuses, raises ValueError naming path.
+    """
     from support.files import read_file
 
     try:
-        text = read_file(path, 100000)
+        text = read_file(path, MOST_BYTES)
     except OSError as error:
         raise ValueError("cannot read {} ({})".format(path, getattr(error, "strerror", None)
                                                       or error)) from None
     return parse_people(text, path, shift)
 
 
-def parse_people(text, source="the people", shift=None):
-    """command_line.parse_people: the people of CSV text (its documentation is there)."""
-    if not isinstance(text, str):
-        raise TypeError("the people must be the text of a CSV file, got {!r}".format(text))
-    if shift is not None:
-        try:  # (not hasattr(shift, "__len__"): MicroPython's tuples have no such attribute)
-            if isinstance(shift, str) or len(shift) != 2:
-                raise TypeError
-        except TypeError:
-            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift)) from None
-        shift = (finite(shift[0], "the shift's A"), finite(shift[1], "the shift's B"))
-    rows, lines, names = [], [], None
-    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        where = "{}, line {}: ".format(source, n)
-        line = line.lstrip("\ufeff")  # the byte-order mark a spreadsheet writes
-        if not line.strip():
-            continue
-        row = _fields(line, where)
-        if len(row) != 4:
-            raise ValueError("{}{} {}, not 4: name,A,B,Y separated by commas".format(
-                where, len(row), "column" if len(row) == 1 else "columns"))
-        if names is None:
-            if [word for word in row[1:] if not word or is_number(word)]:
-                raise ValueError("{}no header: the first row names the columns, as"
-                                 " name,weight_kg,height_cm,female does".format(where))
-            if row[1] == row[2] or row[1] == row[3] or row[2] == row[3]:
-                raise ValueError("{}the columns need three names of their own, got {}".format(
-                    where, ",".join(row[1:])))
-            if [word for word in row[1:] if len(word) > 32]:  # a weights file keeps them
-                raise ValueError("{}a column's name holds at most 32 characters".format(where))
-            names = tuple(row[1:])
-            continue
-        if not row[0]:
-            raise ValueError(where + "a person needs a name")
-        a, b = [_measurement(text, column, where) for text, column in zip(row[1:3], names)]
-        if row[3] not in ("1", "0", ""):
-            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
-                where, names[2], row[3]))
-        rows.append((row[0], a, b, float(row[3]) if row[3] else None))
-        lines.append(n)
-        if len(rows) > 1000:
-            raise ValueError("{}: more than 1000 people".format(source))
-    where = "{}: ".format(source)
-    if names is None:
-        raise ValueError(where + "no header and no people: name,A,B,Y, then a row per person")
-    answered = [row for row in rows if row[3] is not None]
-    if len(answered) < 2:
-        raise ValueError("{}{} with an answer: training needs at least 2".format(
-            where, "only 1 person" if answered else "no one"))
-    mean = shift is None
-    if mean:  # each divided first: a sum of large measurements would overflow
-        shift = (sum([row[1] / len(answered) for row in answered]),
-                 sum([row[2] / len(answered) for row in answered]))
-    people = {"names": names, "shift": shift, "mean": mean, "rows": rows, "train": [],
-              "predict": []}
-    for (name, a, b, y), n in zip(rows, lines):
-        x = [a - shift[0], b - shift[1]]
-        if isnan(x[0] - x[0] + x[1] - x[1]):  # inf - inf is nan
-            raise ValueError("{}, line {}: {} - {} or {} - {} overflows".format(
-                source, n, show(a), show(shift[0]), show(b), show(shift[1])))
-        if y is None:
-            people["predict"].append((name, x))
-        else:
-            people["train"].append((name, x, y))
-    return people
+def csv_field(name):
+    """Return a name as a CSV field: in double quotes, its quotes doubled, where it holds a
+    comma or a quote."""
+    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name
+
+
+# --- Private helpers
 
 
 def _fields(line, where):
-    # The comma-separated fields of a CSV line, each without the spaces around
-    # it; a field in double quotes may hold commas ("Smith, Jo"), and "" is a quote.
+    # Return the comma-separated fields of a CSV line, each without the spaces
+    # around it. A field in double quotes may hold commas ("Smith, Jo"), and ""
+    # inside it is one quote. The line is cut at each quote and comma found, not
+    # read a character at a time, so the time it takes grows with its length
+    # alone, on every interpreter.
     if '"' not in line:
         fields = [field.strip() for field in line.split(",")]
     else:
-        fields, field, quoted, i = [], "", False, 0
-        while i < len(line):
-            c = line[i]
-            if c == '"' and quoted and line[i + 1:i + 2] == '"':
-                field += '"'
-                i += 1
-            elif c == '"':
-                quoted = not quoted
-            elif c == "," and not quoted:
-                fields.append(field.strip())
-                field = ""
+        fields, pieces, quoted, i = [], [], False, 0
+        while True:
+            if quoted:
+                end = line.find('"', i)
+                if end < 0:
+                    raise ValueError(where + "a quote is not closed")
+                pieces.append(line[i:end])
+                if line[end + 1:end + 2] == '"':  # Two quotes inside quotes are one quote.
+                    pieces.append('"')
+                    i = end + 2
+                else:
+                    quoted, i = False, end + 1
+                continue
+            quote, comma = line.find('"', i), line.find(",", i)
+            if quote >= 0 and (comma < 0 or quote < comma):
+                pieces.append(line[i:quote])
+                quoted, i = True, quote + 1
+            elif comma >= 0:
+                pieces.append(line[i:comma])
+                fields.append("".join(pieces).strip())
+                pieces, i = [], comma + 1
             else:
-                field += c
-            i += 1
-        if quoted:
-            raise ValueError(where + "a quote is not closed")
-        fields.append(field.strip())
+                pieces.append(line[i:])
+                fields.append("".join(pieces).strip())
+                break
+    if len(fields) == 1 and "\t" in fields[0]:
+        raise ValueError(where + "the fields are separated by tabs, as a spreadsheet copies"
+                         " them: separate them by commas")
     for field in fields:
-        c = control(field)
+        c = find_control_character(field)
         if c is not None:
             raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
     return fields
 
 
+def _columns_message(row, line):
+    # Say why a row does not have the 4 columns name,A,B,Y, naming the separator
+    # it seems to use instead of commas.
+    message = "{} {}, not 4: name,A,B,Y separated by commas".format(
+        len(row), "column" if len(row) == 1 else "columns")
+    for separator, called in ((";", "semicolons"), ("|", "bars")):
+        if len(row) == 1 and line.count(separator) == 3:
+            return message + " (this row is separated by {}: use commas)".format(called)
+    return message
+
+
+def _header(row, where):
+    # Return the header's three column names, or raise the error that says what is wrong.
+    if [word for word in row[1:] if not word or is_number(word)]:
+        raise ValueError(where + "no header: the first row names the columns, as"
+                         " name,weight_kg,height_cm,female does")
+    if row[1] == row[2] or row[1] == row[3] or row[2] == row[3]:
+        raise ValueError("{}the columns need three names of their own, got {}".format(
+            where, ",".join(row[1:])))
+    if [word for word in row[1:] if len(word) > MOST_NAME]:
+        raise ValueError("{}a column's name holds at most {} characters".format(where, MOST_NAME))
+    return tuple(row[1:])
+
+
 def _measurement(text, column, where):
-    # A measurement of the people file, as a finite float.
+    # Return a measurement of the people file as a finite float.
     if not text:
         raise ValueError("{}{} is missing".format(where, column))
     try:
-        return number_of(text)
+        return parse_number(text)
     except ValueError as error:
         raise ValueError("{}{}: {}".format(where, column, error)) from None
-
-
-def csv_lines(people):
-    """people as the lines of a people file, as parse_people reads them back: the
-    header, then name,A,B,Y, each number written exactly."""
-    lines = ["name," + ",".join([quoted(name) for name in people["names"]])]
-    for name, a, b, y in people["rows"]:
-        lines.append(",".join([quoted(name), written(a), written(b), "" if y is None else written(y)]))
-    return lines
-
-
-def quoted(name):
-    """A name as a CSV field: in quotes, its quotes doubled, where it holds a comma or a quote."""
-    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name

@@ -9,7 +9,8 @@ examples run as a user runs them, in a process of their own.
 
 import json
 
-from command_line import main, parse_people, read_people
+from command_line import main
+from support.people import parse_people, read_people
 from learner import ARTICLE, train_example
 from network import OurNeuralNetwork, network_example, worked_examples
 from neuron import sigmoid
@@ -46,12 +47,13 @@ def test_the_network_on_inputs_of_ones_own():
 # A bad command line: exit status 2, and one line on stderr that names the problem.
 BAD = [
     ("unknown command", ["abc"], "unknown command 'abc': try predict, backprop, train, web, or X1 X2"),
-    ("a word for X1", ["abc", "1"], "'abc' is not a number"),
+    ("a word for X1", ["abc", "1"], "unknown command 'abc': try predict, backprop, train, web, or X1 X2"),
+    ("a misspelled command", ["predcit", "128", "63"], "unknown command 'predcit': did you mean predict?"),
     ("one number", ["1"], "expected 2 numbers X1 X2, got 1"),
     ("three numbers", ["1", "2", "3"], "expected 2 numbers X1 X2, got 3"),
     ("nan", ["nan", "1"], "'nan' is not a number"),
     ("inf times 0", ["inf", "1"], "weights[0]*inputs[0] is 0*inf = nan"),
-    ("401 digits", ["1" * 401, "1"], "'{}' is beyond the range of a float".format("1" * 401)),
+    ("401 digits", ["1" * 401, "1"], "'{}...{}' is beyond the range of a float".format("1" * 59, "1" * 9)),
     ("1e400", ["1", "-1e400"], "'-1e400' is beyond the range of a float"),
     ("backprop inf", ["backprop", "inf", "1", "1"], "'inf' is not a finite number"),
     ("backprop of 2", ["backprop", "1", "2"], "expected 3 numbers X1 X2 Y_TRUE, got 2"),
@@ -174,9 +176,9 @@ def people_csv():
 def test_people_csv_holds_the_articles_six():
     rows = people_csv()
     assert [row[0] for row in rows] == ["Alice", "Bob", "Charlie", "Diana", "Emily", "Frank"]
-    for (name, a, b, y), (article_name, x, article_y) in zip(rows, ARTICLE["train"]):
+    for (name, a, b, y), (article_name, x, article_y) in zip(rows, ARTICLE.train):
         assert (name, [a - 135, b - 66], y) == (article_name, x, article_y)
-    assert [(name, [a - 135, b - 66]) for name, a, b, y in rows[4:]] == ARTICLE["predict"]
+    assert [(name, [a - 135, b - 66]) for name, a, b, y in rows[4:]] == ARTICLE.predict
 
 
 def test_train_on_the_articles_people_file_with_the_articles_shift_prints_what_train_prints():
@@ -276,22 +278,22 @@ def test_parse_people_reads_names_measurements_and_answers():
     text = ('\ufeffname, weight_kg ,height_cm,female\r\n"Smith, Jo",60,170,1\r\n\r\n'
             'Al,80.5,180,0\r\nMo,70,165,\r\n')
     people_ = parse_people(text, "class.csv")
-    assert people_["names"] == ("weight_kg", "height_cm", "female")
-    assert people_["rows"] == [("Smith, Jo", 60.0, 170.0, 1.0), ("Al", 80.5, 180.0, 0.0),
+    assert people_.names == ("weight_kg", "height_cm", "female")
+    assert people_.rows == [("Smith, Jo", 60.0, 170.0, 1.0), ("Al", 80.5, 180.0, 0.0),
                                ("Mo", 70.0, 165.0, None)]
-    assert people_["mean"] and people_["shift"] == ((60 + 80.5) / 2, 175.0)
-    assert people_["train"] == [("Smith, Jo", [60 - 70.25, -5.0], 1.0), ("Al", [80.5 - 70.25, 5.0], 0.0)]
-    assert people_["predict"] == [("Mo", [70 - 70.25, -10.0])]
+    assert people_.mean and people_.shift == ((60 + 80.5) / 2, 175.0)
+    assert people_.train == [("Smith, Jo", [60 - 70.25, -5.0], 1.0), ("Al", [80.5 - 70.25, 5.0], 0.0)]
+    assert people_.predict == [("Mo", [70 - 70.25, -10.0])]
     shifted = parse_people(text, "class.csv", (60, 170))
-    assert not shifted["mean"] and shifted["shift"] == (60, 170)
-    assert shifted["train"][1] == ("Al", [20.5, 10.0], 0.0)
+    assert not shifted.mean and shifted.shift == (60, 170)
+    assert shifted.train[1] == ("Al", [20.5, 10.0], 0.0)
 
 
 def test_read_people_reads_a_file_and_names_it_in_its_errors():
     with Scratch() as folder:
         path = folder + "/class.csv"
         write(path, "name,a,b,y\nJo,1,2,1\nAl,3,4,0\n")
-        assert read_people(path)["train"] == [("Jo", [-1.0, -1.0], 1.0), ("Al", [1.0, 1.0], 0.0)]
+        assert read_people(path).train == [("Jo", [-1.0, -1.0], 1.0), ("Al", [1.0, 1.0], 0.0)]
         write(path, "name,a,b,y\nJo,1,2,1\nAl,3,x,0\n")
         assert raises(ValueError, read_people, path) == path + ", line 3: b: 'x' is not a number"
 

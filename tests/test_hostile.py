@@ -45,12 +45,14 @@ elsewhere, saying why.
 import math
 import sys
 
-from command_line import main, read_people
-from learner import backprop_example, figures, gradients, predict
+from command_line import main
+from learner import backprop_example, gradients, predict
 from network import OurNeuralNetwork, mse_loss
 from neuron import Neuron, deriv_sigmoid, sigmoid
-from support.checks import training_set
-from support.numbers import normal_numbers, number, show, whole_number
+from support.checks import check_number, check_training_set, check_whole_number, quoted
+from support.people import read_people
+from support.seeded_random import draw_normal
+from support.writing import figures, show
 from tests.helpers import (BIG, INF, NAN, PARAMETER_NAMES, Scratch, Skip, check, each, listing,
                            parameters, printed_by, processes, project, python, raises, read,
                            remove_tree, write)
@@ -119,10 +121,10 @@ NUMBER_CASES = [
     ("sigmoid(-745.2), where e^745.2 overflows", lambda: sigmoid(-745.2), 0.0),
     ("deriv_sigmoid(nan)", lambda: deriv_sigmoid(NAN), (ValueError, "x is nan")),
     ("deriv_sigmoid(10**400)", lambda: deriv_sigmoid(BIG), 0.0),
-    ("number(10**400)", lambda: number(BIG, "w"), (ValueError, "w is beyond the range of a float")),
-    ("number(-10**400)", lambda: number(-BIG, "w"), (ValueError, "w is beyond the range of a float")),
-    ("number(nan)", lambda: number(NAN, "bias"), (ValueError, "bias is nan")),
-    ("number(inf) is a number", lambda: number(INF, "x"), INF),
+    ("check_number(10**400)", lambda: check_number(BIG, "w"), (ValueError, "w is beyond the range of a float")),
+    ("check_number(-10**400)", lambda: check_number(-BIG, "w"), (ValueError, "w is beyond the range of a float")),
+    ("check_number(nan)", lambda: check_number(NAN, "bias"), (ValueError, "bias is nan")),
+    ("check_number(inf) is a number", lambda: check_number(INF, "x"), INF),
     ("Neuron([10**400, 1], 0)", lambda: Neuron([BIG, 1], 0),
      (ValueError, "weights[0] is beyond the range of a float")),
     ("Neuron([0, 1], 10**400)", lambda: Neuron([0, 1], BIG),
@@ -224,10 +226,10 @@ NUMBER_CASES = [
         -5).parameters()[0], 0.29827711605386575),
     ("random(seed=1.5)", lambda: OurNeuralNetwork.random(1.5),
      (ValueError, "seed must be a whole number, got 1.5")),
-    ("normal_numbers(-1)", lambda: normal_numbers(-1),
+    ("draw_normal(-1)", lambda: draw_normal(-1),
      (ValueError, "count must be a whole number >= 0, got -1")),
-    ("whole_number(1e3)", lambda: whole_number(1e3, "epochs", 0), 1000),
-    ("whole_number(2.5)", lambda: whole_number(2.5, "epochs", 0),
+    ("check_whole_number(1e3)", lambda: check_whole_number(1e3, "epochs", 0), 1000),
+    ("check_whole_number(2.5)", lambda: check_whole_number(2.5, "epochs", 0),
      (ValueError, "epochs must be a whole number >= 0, got 2.5")),
     ("train epochs 10**30, report_every 10**30", lambda: train(DATA, LABELS, epochs=10 ** 30,
                                                             report_every=10 ** 30),
@@ -262,7 +264,7 @@ if Decimal is not None:
          (ValueError, "x is beyond the range of a float")),
         ("Neuron([Decimal('1e400'), 1], 0)", lambda: Neuron([Decimal("1e400"), 1], 0),
          (ValueError, "weights[0] is beyond the range of a float")),
-        ("Decimal('Infinity') is inf", lambda: number(Decimal("Infinity"), "x"), INF),
+        ("Decimal('Infinity') is inf", lambda: check_number(Decimal("Infinity"), "x"), INF),
         ("random(seed=Decimal(1))", lambda: OurNeuralNetwork.random(Decimal(1)).parameters(),
          OurNeuralNetwork.random(1).parameters()),
         ("train epochs Decimal(3)", lambda: len(train(DATA, LABELS, epochs=Decimal(3))), 1),
@@ -431,7 +433,7 @@ TYPE_CASES = [
      (TypeError, "seed must be a whole number, got True")),
     ("random(seed=None)", lambda: OurNeuralNetwork.random(seed=None),
      (TypeError, "seed must be a whole number, got None")),
-    ("normal_numbers('a')", lambda: normal_numbers("a"), (TypeError, "count must be a whole number, got 'a'")),
+    ("draw_normal('a')", lambda: draw_normal("a"), (TypeError, "count must be a whole number, got 'a'")),
     ("save(None)", lambda: network().save(None),
      (TypeError, "the file name must be a non-empty string, got None")),
     ("save(3)", lambda: network().save(3), (TypeError, "the file name must be a non-empty string, got 3")),
@@ -451,7 +453,7 @@ TYPE_CASES = [
      (TypeError, "all_y_trues[0] must be a number, got True")),
     ("show('a')", lambda: show("a"), (TypeError, "x must be a number, got 'a'")),
     ("figures('a')", lambda: figures("a"), (TypeError, "x must be a number, got 'a'")),
-    ("training_set of any network takes report=print", lambda: training_set(
+    ("training_set of any network takes report=print", lambda: check_training_set(
         None, [[1, 2]], [1], report=print)[0], [[1.0, 2.0]]),
 ]
 try:
@@ -632,8 +634,8 @@ def test_a_number_beyond_float_range_on_the_command_line(case):
     assert status == 2
     if out is not None:  # one line, the number named as typed
         assert out == "" and err.count("\n") == 1
-        assert "'{}' is beyond the range of a float (see: python3 network.py --help)".format(
-            number_) in err
+        assert "{} is beyond the range of a float (see: python3 network.py --help)".format(
+            quoted(number_)) in err
 
 
 def minus_zero(line):
@@ -1179,7 +1181,7 @@ LOAD_CASES = [  # (name, the file's text or bytes, what the message says after t
     ("a list", WEIGHTS.replace('"w1": 1', '"w1": [1]'), ": w1 must be a finite number, got [1]"),
     ("an object", WEIGHTS.replace('"w1": 1', '"w1": {}'), ": w1 must be a finite number, got {}"),
     ("deep nesting", "[" * 1000, " is not valid JSON"),
-    ("2 KB", WEIGHTS + " " * 2000, " is larger than 1024 bytes"),
+    ("5 KB", WEIGHTS + " " * 5000, " is larger than 4096 bytes"),
     ("a list of numbers", "[1, 2, 3]",
      " must hold a JSON object of the 9 numbers w1, w2, b1, w3, w4, b2, w5, w6, b3"),
     ("a missing name", WEIGHTS.replace(', "b3": 0', ""), " must hold a JSON object of the 9 numbers"),
@@ -1522,7 +1524,7 @@ class Bytecode:
         self.made = [folder for folder in folders if not os.path.exists(folder)]
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        assert python(["-c", "import support.numbers, support.checks, neuron, network"], env=env)[0] == 0
+        assert python(["-c", "import support.checks, support.arithmetic, neuron, network"], env=env)[0] == 0
         compiled = []
         for folder in folders:
             compiled += [folder[len(project()):] + "/" + name for name in os.listdir(folder)]

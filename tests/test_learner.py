@@ -6,17 +6,19 @@ Plain test functions (see test_neuron.py): they run under pytest and, with
 .ci/run_tests.py, on every interpreter of the matrix.
 """
 
-from learner import (ARTICLE, backprop_example, figures, gradients, loss_chart, predict,
+from learner import (ARTICLE, backprop_example, gradients, loss_chart, predict,
                      predictions, shift_line, train_example, weights_text)
 from network import PARAMETER_NAMES, OurNeuralNetwork, partial_derivatives
 from neuron import Neuron, sigmoid
+from support.people import People
+from support.writing import figures
 from tests.helpers import DOUBLE, INF, ROUNDING, network_from, parameters, people, raises
 
-# People of one's own, as command_line.parse_people makes them: kg and cm,
-# shifted by the mean of those with an answer.
-CLASS = {"names": ("weight_kg", "height_cm", "female"), "shift": (70.0, 175.0), "mean": True,
-         "rows": [], "train": [("Jo", [-10.0, -5.0], 1.0), ("Al", [10.0, 5.0], 0.0)],
-         "predict": [("Mo", [0.0, -10.0])]}
+# People of one's own, as parse_people makes them: kg and cm, shifted by the
+# mean of those with an answer.
+CLASS = People(("weight_kg", "height_cm", "female"), (70.0, 175.0), True)
+for _row in (("Jo", 60.0, 170.0, 1.0), ("Al", 80.0, 180.0, 0.0), ("Mo", 70.0, 165.0, None)):
+    CLASS.add(*_row)
 
 
 def test_gradients_are_the_partial_derivatives_by_name():
@@ -86,7 +88,7 @@ def test_predictions_and_the_shift_line():
     assert predictions(network, CLASS) == ["Mo: [0, -10] -> {:.3f}".format(
         network.feedforward([0, -10]))]
     assert shift_line(CLASS) == "shifted by the mean of your people: weight_kg - 70, height_cm - 175"
-    assert shift_line(dict(CLASS, shift=(68.25, 172.625))) == (
+    assert shift_line(People(CLASS.names, (68.25, 172.625), True)) == (
         "shifted by the mean of your people: weight_kg - 68.25, height_cm - 172.625")
 
 
@@ -216,8 +218,9 @@ def test_predict_refuses_what_is_not_a_finite_number():
 def test_weights_text_and_the_articles_people():
     assert weights_text(network_from([0.5, -1, 0, 1, 1, 2, 3, 4, 0.25])) == (
         "h1: w = [0.5, -1], b = 0; h2: w = [1, 1], b = 2; o1: w = [3, 4], b = 0.25")
-    assert ARTICLE["names"] == ("weight_lb", "height_in", "female")
-    assert ARTICLE["shift"] == (135, 66) and not ARTICLE["mean"]
+    assert ARTICLE.names == ("weight_lb", "height_in", "female")
+    assert ARTICLE.shift == (135, 66) and not ARTICLE.mean
     # Alice is 133 lb and 65 in; Frank 155 lb and 68 in (the article's table).
-    assert ARTICLE["train"][0] == ("Alice", [133 - 135, 65 - 66], 1)
-    assert ARTICLE["predict"][1] == ("Frank", [155 - 135, 68 - 66])
+    assert ARTICLE.train[0] == ("Alice", [133 - 135, 65 - 66], 1)
+    assert ARTICLE.predict[1] == ("Frank", [155 - 135, 68 - 66])
+    assert ARTICLE.ranges == ((120, 160), (60, 72))

@@ -142,7 +142,8 @@ def cut(source, keep):
 
 def _check_names(source, wanted, what):
     # Raise ValueError if source lacks any of the names in wanted.
-    missing = [name for name in wanted if name not in names(source)]
+    known = set(names(source)) if wanted else set()
+    missing = [name for name in wanted if name not in known]
     if missing:
         raise ValueError("{}: the source has no {}".format(what, ", ".join(missing)))
 

@@ -27,13 +27,16 @@ ARTICLE = [
      "part 2: the network, the loss and its training; then the worked examples"),
 ]
 # The support modules that the article's functions call, and what each leaves
-# out because another module of this list already defines it.
+# out (because another module of this list defines it too, say).
 SUPPORT = [
-    ("support/numbers.py", []),
-    ("support/checks.py", ["INF"]),
+    ("support/checks.py", []),
+    ("support/arithmetic.py", []),
+    ("support/writing.py", []),
+    ("support/seeded_random.py", []),
 ]
 # Where the editions find what the modules import: in the same file.
-SAME_FILE = {"neuron": "", "network": "", "support.numbers": "", "support.checks": ""}
+SAME_FILE = dict([(name[:-3].replace("/", "."), "") for name in ["neuron.py", "network.py"] + [
+    name for name, drop in SUPPORT]])
 
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.

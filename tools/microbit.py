@@ -25,17 +25,18 @@ SHALLOW = "tools/programs/shallow.py"  # stand-ins for the stack (the worked exa
 TRUSTING = "tools/programs/trusting.py"  # for the heap and the time (the training)
 TRAIN = "tools/programs/training_train.py"  # train's loop, LOOP filled in
 # The board's file system has no folders: support/'s modules become support.py.
-MOVED = {"support.numbers": "support", "support.checks": "support"}
+MOVED = {"support.checks": "support", "support.arithmetic": "support", "support.writing": "support",
+         "support.seeded_random": "support"}
 
 # Each edition: its board modules, in the order main.py imports them, each cut
 # from real modules (file, the statements and methods it keeps) or a program's.
 EXAMPLES = [
     ("support.py", [
-        ("support/numbers.py", ["INF", "LIMIT", "LOW", "checked_inputs", "outside", "number",
-                                "length", "show", "show_list"]),
-        ("support/checks.py", ["neurons"]),
+        ("support/checks.py", ["INF", "check_number", "list_length", "quoted", "check_neurons"]),
+        ("support/writing.py", ["show", "show_list"]),
+        ("support/arithmetic.py", ["LIMIT", "LOW", "check_inputs", "sigmoid_input"]),
     ]),
-    ("shallow.py", [(SHALLOW, ["weights_and_bias", "dot"])]),
+    ("shallow.py", [(SHALLOW, ["check_weights_and_bias", "dot"])]),
     ("neuron.py", [("neuron.py", ["sigmoid", "Neuron.__init__", "Neuron.feedforward",
                                   "Neuron.explain"])]),
     ("network.py", [("network.py", ["OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
@@ -45,14 +46,16 @@ EXAMPLES = [
 ]
 TRAINING = [
     ("support.py", [
-        ("support/numbers.py", ["INF", "LIMIT", "LOW", "outside"]),
-        (TRUSTING, ["dot", "number", "weights_and_bias", "neurons", "finite_parameters", "pairs"]),
+        ("support/checks.py", ["INF", "check_number"]),
+        ("support/arithmetic.py", ["LIMIT", "LOW", "sigmoid_input"]),
+        (TRUSTING, ["dot", "check_weights_and_bias", "check_neurons", "check_parameters",
+                    "check_pairs"]),
     ]),
     ("neuron.py", [(TRUSTING, ["sigmoid"]), ("neuron.py", ["Neuron.__init__",
                                                            "Neuron.feedforward"])]),
     ("network.py", [("network.py", [
         "PARAMETER_NAMES", "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.feedforward",
-        "OurNeuralNetwork.set_parameters", "partial_derivatives", "PEOPLE", "NEW_PEOPLE"])]),
+        "OurNeuralNetwork._set_parameters", "partial_derivatives", "PEOPLE", "NEW_PEOPLE"])]),
     ("training.py", [(TRAIN, None)]),
 ]
 SOURCES = {TRAIN: "network.py's OurNeuralNetwork.train"}
@@ -122,9 +125,9 @@ def microbit_edition():
 
 def microbit_training_edition():
     """The training edition: {file name: text}, main.py, run.py and the modules they import."""
-    from support.numbers import normal_numbers  # the seeded start, worked out here
+    from support.seeded_random import draw_normal  # the seeded start, worked out here
 
-    start = [repr(w) for w in normal_numbers(9, 1)]
+    start = [repr(w) for w in draw_normal(9, 1)]
     files = modules(TRAINING, " train")
     files["main.py"] = program("training_main.py", {
         "HEADER": MAIN_HEADER.format(name="main.py", mark=MARK, train=" train")}) + "\n"

@@ -46,6 +46,9 @@ KERNEL = {"kernelspec": {"display_name": "Python 3", "language": "python", "name
 # nbgrader's markers, and what its generate_assignment puts in their place.
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
+# The support modules that the notebooks carry: the single file's, and the
+# people of the lessons (learner.py) with the parsing they use.
+NOTEBOOK_SUPPORT = SUPPORT + [("support/people.py", []), ("support/parsing.py", [])]
 ARTICLE_LINK = ("[An Introduction to Neural Networks]"
                 "(https://victorzhou.com/blog/intro-to-neural-networks/)")
 
@@ -154,9 +157,8 @@ def _folded():
 
 def _support_cell(code_text, cell_id, metadata=None):
     # The imports and the support code that code_text needs, in one cell at the top.
-    before, after = support_code(code_text)
-    support = before + after
-    modules = ["neuron.py", "network.py", "learner.py"] + [name for name, drop in SUPPORT]
+    support = "".join(support_code(code_text, NOTEBOOK_SUPPORT))
+    modules = ["neuron.py", "network.py", "learner.py"] + [name for name, drop in NOTEBOOK_SUPPORT]
     head = imports(support + code_text, origins(modules, SAME_FILE))
     text = ("# The support code (not the article's): it checks what comes in, and writes\n"
             "# numbers as the hand calculations do. Run this cell first.\n" + head + "\n\n"
@@ -327,7 +329,8 @@ def _lessons(code_text):
     # The lessons of learner.py that code_text calls, and what they need of it,
     # without what the notebook's other cells define.
     lessons = without(read("learner.py"))
-    defined = set(defines(code_text)) | set(defines("".join(support_code(code_text + "\n" + lessons))))
+    support = support_code(code_text + "\n" + lessons, NOTEBOOK_SUPPORT)
+    defined = set(defines(code_text)) | set(defines("".join(support)))
     keep = [name for name in needed(lessons, uses(code_text)) if name not in defined]
     return ("# The lessons of learner.py, not the article's code: backpropagation by hand,\n"
             "# the training run with its chart, and the predictions.\n"

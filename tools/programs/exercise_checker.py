@@ -12,7 +12,7 @@ exercise defines itself. Portable Python: the exercise runs on MicroPython too.
 import sys
 
 from network import NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, worked_examples
-from support.numbers import show_list
+from support.writing import show_list
 
 # --- An edition carries what follows.
 

@@ -8,17 +8,18 @@ real one gives, errors and all.
 
 from math import isnan
 
-from support.numbers import INF, length, number, show
+from support.checks import INF, check_number, list_length
+from support.writing import show
 
 
 # weights_and_bias stands in for support/numbers.py's, with its calls of finite
 # written out: the board's stack has room for one call less.
-def weights_and_bias(weights, bias):
-    n = length(weights, "weights")
+def check_weights_and_bias(weights, bias):
+    n = list_length(weights, "weights")
     floats = []
     for i in range(n + 1):
         name = "weights[{}]".format(i) if i < n else "bias"
-        value = number(weights[i] if i < n else bias, name)
+        value = check_number(weights[i] if i < n else bias, name)
         if value == INF or value == -INF:
             raise ValueError("{} must be a finite number, got {}".format(name, value))
         floats.append(value)
@@ -39,12 +40,12 @@ def dot(weights, inputs):
             return total
     except (TypeError, LookupError, ArithmeticError):
         pass
-    n = length(inputs, "inputs")
+    n = list_length(inputs, "inputs")
     if n != len(weights):
         raise ValueError("expected {} inputs, one per weight, got {}".format(len(weights), n))
     total = 0.0
     for i in range(n):
-        x = number(inputs[i], "inputs[{}]", i)
+        x = check_number(inputs[i], "inputs[{}]", i)
         w = weights[i]
         if isnan(w * x):
             raise ValueError("weights[{0}]*inputs[{0}] is {1}*{2} = nan".format(i, show(w), show(x)))

@@ -11,22 +11,21 @@ into the single file as it is.
 import sys
 
 from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, worked_examples
-from support.numbers import show_list
+from support.writing import show_list
 
 # --- An edition carries what follows.
 
 
 # --- The single file's command line: not part of the article
 
-USAGE = """\
-usage: python3 ournn.py          the article's three worked examples
-       python3 ournn.py train    the article's training: its loss every 10 epochs,
-                                 then the answers for Emily and Frank (the project's
-                                 python3 network.py train also draws the loss)"""
+USAGE = ("usage: python3 ournn.py          the article's three worked examples\n"
+         "       python3 ournn.py train    the article's training: its loss every 10 epochs,\n"
+         "                                 then the answers for Emily and Frank (the project's\n"
+         "                                 python3 network.py train also draws the loss)")
 
 
 def main(args):
-    """Do what the command line args ask; return the exit status."""
+    # Do what the command line args ask, and return the exit status.
     if args == ["train"]:
         network = OurNeuralNetwork.random(1)
         network.train([x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE])

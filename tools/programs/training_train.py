@@ -20,5 +20,5 @@ def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, repo
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
     losses = [None] * ((epochs + report_every - 1) // report_every)
     pass  # filled in: LOOP
-    self.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+    self._set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
     return losses

@@ -10,15 +10,15 @@ real one returns for the article's numbers.
 
 from math import exp
 
-from support.numbers import LIMIT, LOW, outside
+from support.arithmetic import LOW, sigmoid_input
 
 
 # sigmoid stands in for neuron.py's: the article's line, and a door that keeps
 # e^(-x) from overflowing but trusts x to be a float (the training's always
 # are): the real door's type check costs 1.3 s of the board's 16 (16.2 s in all).
 def sigmoid(x):
-    if not LOW < x < LIMIT:  # e^(-x) kept from overflowing; x trusted to be a float
-        x = outside(x)
+    if not x > LOW:  # e^(-x) kept from overflowing; x trusted to be a float
+        x = sigmoid_input(x)
     # Our activation function: f(x) = 1 / (1 + e^(-x))
     return 1 / (1 + exp(-x))
 
@@ -30,23 +30,23 @@ def dot(weights, inputs):
     return weights[0] * inputs[0] + weights[1] * inputs[1]
 
 
-def number(value, name, *index):
+def check_number(value, name, *index):
     return float(value)
 
 
-def weights_and_bias(weights, bias):
+def check_weights_and_bias(weights, bias):
     return list(weights), bias
 
 
-def neurons(h1, h2, o1, kind):
+def check_neurons(h1, h2, o1, kind):
     pass
 
 
-def finite_parameters(values, names):
+def check_parameters(values, names):
     return tuple(values)
 
 
-def pairs(y_true, y_pred):
+def check_pairs(y_true, y_pred):
     return y_true, y_pred
 
 

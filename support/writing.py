@@ -1,0 +1,80 @@
+"""Numbers written as text, in the three ways the project writes them.
+
+    show(x)        as a hand calculation writes it: 3, 0.61, 0.9526
+    written(x)     exactly, so that reading the text back gives the same float
+    figures(x)     to 3 significant figures, as a person with a calculator does
+
+>>> show(0.95257), written(0.1), figures(0.0474258)
+('0.9526', '0.1', '0.0474')
+
+None of them writes -0. A number that is not a float goes through
+support.checks.check_number first, so a word raises TypeError there.
+"""
+
+from math import isnan
+
+from support.checks import INF, check_number
+
+
+def show(x):
+    """Return x as a hand calculation writes it: whole numbers without a point, others with
+    at most 4 decimals.
+
+    >>> show(3.0), show(0.95257), show(-0.5), show(-0.0)
+    ('3', '0.9526', '-0.5', '0')
+
+    inf, nan and numbers too long to write out (1e+20) keep Python's own form.
+    """
+    if type(x) is not float:
+        x = check_number(x, "x")
+    if isnan(x) or abs(x) >= 1e15:
+        return str(x)
+    if x == int(x):
+        return str(int(x))
+    text = "{:.4f}".format(x).rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def show_list(values):
+    """Return a list of numbers as the article writes one: [0.5, 0.3]."""
+    shown = []
+    for v in values:  # A loop rather than a comprehension leaves a board's stack one call shallower.
+        shown.append(show(v))
+    return "[" + ", ".join(shown) + "]"
+
+
+def written(value):
+    """Return a number as text that reads back as exactly the same number: 3, 0.5, 1e+22.
+
+    >>> written(3.0), written(0.1), written(10 ** 22), written(2 / 3)
+    ('3', '0.1', '10000000000000000000000', '0.6666666666666666')
+
+    An int is written in all its digits.
+    """
+    if isinstance(value, int):
+        return str(value)
+    text = show(value)
+    return text if float(text) == value else repr(value)
+
+
+def figures(x):
+    """Return x to 3 significant figures, as a person with a calculator writes it down.
+
+    >>> figures(0.0474258), figures(-0.952), figures(1234.5), figures(9.77e-11), figures(-0.0)
+    ('0.0474', '-0.952', '1230', '9.77e-11', '0')
+    """
+    if type(x) is not float:
+        x = check_number(x, "x")
+    if isnan(x) or abs(x) == INF:
+        return str(x)
+    if x == 0:
+        return "0"
+    text = "{:.2e}".format(x)  # For example 4.74e-02: three figures, and the power of 10.
+    power = int(text[text.index("e") + 1:])
+    if power < -4 or power > 5:
+        return text[:text.index("e")].rstrip("0").rstrip(".") + "e" + str(power)
+    places = 2 - power
+    if places <= 0:
+        return str(int(float(text)))
+    text = ("{:." + str(places) + "f}").format(float(text))
+    return text.rstrip("0").rstrip(".")
