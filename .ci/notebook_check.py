@@ -87,7 +87,7 @@ def main(folder):
     for ids, args in ARTICLE:
         got = "".join([printed[i] for i in ids])
         check(got == run([sys.executable, "network.py"] + args)[1], "article.ipynb: {} prints"
-              " python3 network.py {}".format(" + ".join(ids), " ".join(args)), got)
+              " what python3 network.py{} prints".format(" + ".join(ids), " ".join([""] + args)), got)
     for what, bodies, planted, stop, message in EXERCISE:
         failed, printed = execute(changed(made["exercise-teacher" if planted else "exercise"],
                                           bodies, planted))
