@@ -43,7 +43,7 @@ def check(good, what, got=""):
 
 
 def execute(notebook):
-    """Run a copy of notebook in a new kernel: (the cell that failed or None, {cell: its stdout})."""
+    """Run a copy of notebook in a new kernel: (the cell that failed or None, {cell: stdout})."""
     notebook = copy.deepcopy(notebook)
     try:
         NotebookClient(notebook, timeout=120, kernel_name="python3",
@@ -86,8 +86,8 @@ def main(folder):
     check(failed is None and printed == held, "article.ipynb runs and prints what it holds")
     for ids, args in ARTICLE:
         got = "".join([printed[i] for i in ids])
-        check(got == run([sys.executable, "network.py"] + args)[1], "article.ipynb: {} prints"
-              " what python3 network.py{} prints".format(" + ".join(ids), " ".join([""] + args)), got)
+        check(got == run([sys.executable, "network.py"] + args)[1], "article.ipynb: {} prints what"
+              " python3 network.py{} prints".format(" + ".join(ids), " ".join([""] + args)), got)
     for what, bodies, planted, stop, message in EXERCISE:
         failed, printed = execute(changed(made["exercise-teacher" if planted else "exercise"],
                                           bodies, planted))

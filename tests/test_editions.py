@@ -219,7 +219,8 @@ def test_single_file_runs_alone_and_prints_the_worked_examples(tmp_path):
     assert (ran.stdout, ran.stderr, ran.returncode) == (network_py(), "", 0)
     assert sorted(os.listdir(str(tmp_path))) == ["ournn.py"]  # it wrote nothing
     usage = run(["ournn.py", "--help"], cwd=str(tmp_path)).stdout
-    assert usage.startswith("usage: python3 ournn.py          the article's three worked examples\n")
+    assert usage.startswith("usage: python3 ournn.py          the article's three worked"
+                            " examples\n")
     for args, status, stream in ((["--help"], 0, 1), (["-h"], 0, 1), (["1", "2"], 2, 2),
                                  (["--load", "x"], 2, 2), (["train", "x"], 2, 2)):
         ran = run(["ournn.py"] + args, cwd=str(tmp_path))
@@ -302,8 +303,7 @@ def test_exercise_with_the_real_bodies_passes_and_ends_with_its_verdict(tmp_path
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.split("\n")
     examples = len(network_py().splitlines())
-    assert lines[:7] == ["Step {} of 6 (part {}): {}: right.".format(number, 1 if number <= 3 else 2,
-                                                                     name)
+    assert lines[:7] == ["Step {} of 6 (part 1): {}: right.".format(number, name)
                          for number, name in enumerate(STEPS, 1)][:3] + [
         "Part 1, the article's feedforward, is done. On to part 2, training."] + [
         "Step {} of 6 (part 2): {}: right.".format(number, name)
@@ -345,8 +345,9 @@ def test_each_planted_mistake_is_caught_at_its_step(tmp_path, step, name, real, 
     assert result.returncode == 1, name
     lines = result.stdout.splitlines()
     assert len([line for line in lines if line.endswith(": right.")]) == step - 1
-    assert lines[step - 1 + (step > 3)] == "Step {} of 6 (part {}): {} is not right yet: {}.".format(
-        step, 1 if step <= 3 else 2, name, message), lines
+    failed = "Step {} of 6 (part {}): {} is not right yet: {}.".format(
+        step, 1 if step <= 3 else 2, name, message)
+    assert lines[step - 1 + (step > 3)] == failed, lines
 
 
 def test_a_hard_coded_answer_is_caught(tmp_path):
@@ -401,13 +402,13 @@ STUDENT = {
 
 def test_any_correct_solution_passes(tmp_path):
     lines = exercise_text().split("\n")
-    for name, body in STUDENT.items():
+    for name, written in STUDENT.items():
         stop = [i for i, line in enumerate(lines)
                 if 'raise NotImplementedError("{} is not written yet")'.format(name) in line][0]
         start = stop
         while "# TODO, step" not in lines[start]:
             start -= 1
-        lines[start:stop + 1] = body
+        lines[start:stop + 1] = written
     result = run_exercise(tmp_path, "\n".join(lines))
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All six are right" in result.stdout

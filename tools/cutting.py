@@ -220,7 +220,8 @@ def without(source, drop=()):
     source = without_docstrings(source)
     imported = [_name(node) for node in ast.parse(source).body
                 if isinstance(node, (ast.Import, ast.ImportFrom))]
-    code = cut(source, [name for name in names(source) if name not in drop and name not in imported])
+    kept = [name for name in names(source) if name not in drop and name not in imported]
+    code = cut(source, kept)
     return code.lstrip("\n")
 
 
@@ -337,7 +338,7 @@ def needed(code, roots):
     """Return the names that code defines at its top level and that the names
     in roots need, directly or through one another, in the order of code.
 
-    >>> needed("def f():\\n    return g()\\n\\ndef g():\\n    pass\\n\\ndef h():\\n    pass\\n", ["f"])
+    >>> needed("def f():\\n    return g()\\n\\ndef g():\\n    pass\\n\\nh = 1\\n", ["f"])
     ['f', 'g']
     """
     reads = {}

@@ -18,23 +18,23 @@ and on PyPy.
 from tools.cutting import (MARK, body, cut, imports, needed, origins, program, read, used_at_import,
                            uses, without)
 
-# The article's modules, in the article's order: what each edition leaves out
-# of them (the writing and reading of files, and the command line, because the
-# edition has its own main), and each one's title in the edition.
+# The article's modules, in the article's order. Each comes with what the
+# editions leave out of it (the methods that write and read files, and the
+# command line, because each edition has its own), and with its title there.
 ARTICLE = [
     ("neuron.py", ["Neuron.__repr__"], "part 1 of the article: the sigmoid, and a neuron"),
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "part 2: the network, the loss and its training; then the worked examples"),
 ]
-# The support modules that the article's functions call, and what each leaves
-# out (because another module of this list defines it too, say).
+# The support modules that the article's functions call, each with what the
+# editions leave out of it (say, a name that another module here defines too).
 SUPPORT = [
     ("support/checks.py", []),
     ("support/arithmetic.py", []),
     ("support/writing.py", []),
     ("support/seeded_random.py", []),
 ]
-# Where the editions find what the modules import: in the same file.
+# The modules whose names an edition finds in its own file, with no import.
 SAME_FILE = dict([(name[:-3].replace("/", "."), "") for name in ["neuron.py", "network.py"] + [
     name for name, drop in SUPPORT]])
 
@@ -42,7 +42,8 @@ SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.
 # The article's code comes first (neuron.py, then network.py); the support code that it
 # calls to check its inputs and to write numbers comes at the end. Run it: python3 ournn.py
-# Made by: python3 -m tools --single-file. The article: victorzhou.com/blog/intro-to-neural-networks/
+# Made by python3 -m tools --single-file. The article is at
+# https://victorzhou.com/blog/intro-to-neural-networks/
 """
 
 
@@ -55,7 +56,7 @@ def support_code(code, files=SUPPORT):
     wanted = needed(together, uses(code))
     first = []
     waiting = [name for name in used_at_import(code) if name in wanted]
-    while waiting:  # and what those use while they are being defined, and so on
+    while waiting:  # Those may in turn use other names while they are being defined.
         name = waiting.pop()
         if name not in first:
             first.append(name)
@@ -65,7 +66,8 @@ def support_code(code, files=SUPPORT):
     for name, text in modules:
         keep = [n for n in needed(text, wanted) if n in wanted and n not in first]
         if keep:
-            after += "\n\n# --- {}: support code, not the article's\n".format(name) + cut(text, keep)
+            title = "\n\n# --- {}: support code, not the article's\n".format(name)
+            after += title + cut(text, keep)
     return before.lstrip("\n"), after
 
 
@@ -99,7 +101,8 @@ def single_file():
 # NotImplementedError. Everything else stays real. Each step is checked by
 # calls whose answers the real code works out when the exercise is made.
 EXERCISE = [
-    # (function, part, the hint, the calls that check it: (call, a note where the answer is the article's))
+    # Each step: the function, its part of the article, the hint, and the calls
+    # that check it, each with a note where its answer is one the article gives.
     ("sigmoid", 1, [
         "The activation function: f(x) = 1 / (1 + e^(-x)), which squashes any",
         "number into 0..1. exp(-x) is e^(-x).",
@@ -175,7 +178,8 @@ EXERCISE_HEADER = """\
 
 
 def exercise():
-    """Return the one-file exercise: the article's code with six bodies left to write, and the checks."""
+    """Return the one-file exercise: the article's code with six bodies left to
+    write, and the checks."""
     source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}))
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         first, end, indent = body(source, name)

@@ -35,8 +35,8 @@ import json
 import os
 
 from support.files import file_name, write_files
-from tools.cutting import (MARK, body, cells, cut, defines, imports, names, needed, origins, program,
-                           read, uses, without)
+from tools.cutting import (MARK, body, cells, cut, defines, imports, names, needed, origins,
+                           program, read, uses, without)
 from tools.editions import EXERCISE, SAME_FILE, SUPPORT, steps, support_code
 
 NAMES = ("article.ipynb", "exercise.ipynb", "exercise-teacher.ipynb")
@@ -142,7 +142,8 @@ def code(cell_id, text, metadata=None, outputs=None):
 
 
 def _lines(text):
-    # A cell's source as nbformat writes it: its lines, each but the last with its newline.
+    # Return a cell's source as nbformat writes it: its lines, each but the last
+    # ending with its newline.
     lines = text.strip("\n").split("\n")
     return [line + "\n" for line in lines[:-1]] + lines[-1:]
 
@@ -188,8 +189,8 @@ RUN = "the cell of notebook_article.py of the same id"
 LESSONS = "what the cells above call of learner.py"
 PEOPLE = "section 3's words, with a table of the article's people"
 SECTIONS = [
-    # (cell id, what it holds). A cell of code from the modules is followed by
-    # the cell of notebook_article.py of the same id, if there is one.
+    # Each cell: its id, and what it holds. A cell of code from the modules ends
+    # with the cell of notebook_article.py of the same id, if there is one.
     ("part-1", """\
 ## 1. Building blocks: neurons
 
@@ -304,7 +305,8 @@ def article_notebook():
     if runs:
         raise ValueError("notebook_article.py has cells that no section places: " + ", ".join(
             sorted(runs)))
-    code_so_far = "\n\n\n".join([_text(cell) for cell in found if cell and cell["cell_type"] == "code"])
+    code_so_far = "\n\n\n".join([_text(cell) for cell in found
+                                 if cell and cell["cell_type"] == "code"])
     lessons = _lessons(code_so_far)
     found[found.index(None)] = code("lessons", lessons, _folded())
     everything = code_so_far + "\n\n\n" + lessons
@@ -314,8 +316,9 @@ def article_notebook():
 
 
 def _modules(parts):
-    # The code of parts, [(module, the names to keep)], without docstrings; the
-    # names None stand for the complete network, without the methods for files.
+    # Return the code that parts name, [(module, the names to keep)], without
+    # docstrings. None for the names stands for the complete network, less the
+    # methods that write and read files.
     texts = []
     for module, keep in parts:
         if keep is None:
@@ -430,13 +433,15 @@ def exercise_notebooks():
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         words = [markdown("part-{}".format(part), PARTS[number])] if number in PARTS else []
         words.append(markdown("step-{}".format(number), STEP_TEXT.format(
-            number=number, name=name, hint=" ".join(hint), more=MORE.get(name, ""))))
+            number=number, name=name, hint=" ".join(hint).replace("*", "\\*"),
+            more=MORE.get(name, ""))))
         text = _modules(STEP_CELLS[name])
         first, end, indent = body(text, name)
         lines = text.split("\n")
         solution_id = name.replace(".", "-")
         check_id = "check-" + solution_id
-        check = code(check_id, own["check"].replace("STEP", str(number)), _locked(check_id, "check"))
+        check = code(check_id, own["check"].replace("STEP", str(number)),
+                     _locked(check_id, "check"))
         # The student's blank is what nbgrader generate_assignment puts in place
         # of the teacher's solution, between its markers.
         for version, blank in ((student, STUB), (teacher, [BEGIN] + lines[first:end] + [END])):
