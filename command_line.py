@@ -124,7 +124,8 @@ def parse(args):
             continue
         option, joined, given = text.partition("=")
         if option in EDITIONS:
-            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(option))
+            raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(
+                option))
         if option not in OPTIONS:
             raise ValueError("unknown option {!r}".format(option))
         if option in options:
@@ -229,7 +230,7 @@ def train(options):
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
     if "--people" in options:  # Shifted by --shift, or as --load's FILE was, or by their mean.
-        from support.people import read_people
+        from support.people_files import read_people
 
         people = read_people(options["--people"], options.get("--shift") or (
             kept.shift if network is not None else None))
@@ -296,8 +297,8 @@ def run(args, main=main, program="network.py"):
     except OSError as error:  # EPIPE (32): the reader has gone; or else ENOSPC, say.
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
-            print("{}: error: cannot write the output ({})".format(program, one_line(reason(error))),
-                  file=sys.stderr)
+            print("{}: error: cannot write the output ({})".format(
+                program, one_line(reason(error))), file=sys.stderr)
         try:  # Python's own last flush at exit then finds nothing to write.
             import os
 
@@ -315,7 +316,8 @@ def _file_error(path, action):
     try:
         return action()
     except OSError as error:
-        raise ValueError("cannot write the weights to {} ({})".format(path, reason(error))) from None
+        raise ValueError("cannot write the weights to {} ({})".format(
+            path, reason(error))) from None
 
 
 def _suggestion(word):

@@ -10,7 +10,9 @@ own from a people file.
 
 from math import isnan
 
-from support.checks import INF, check_number, check_training_set
+from support.chart import loss_chart
+from support.checks import INF, check_number
+from support.network_checks import check_training_set
 from support.people import People
 from support.writing import figures, show, show_list
 
@@ -79,7 +81,8 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     exact = _gradients(network, x, y_true)
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = network.parameters()
     lines = [
-        "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true), about),
+        "Backpropagation for x = {}, y_true = {}, from {}:".format(show_list(x), show(y_true),
+                                                                   about),
         "each number to 3 significant figures, each line using the numbers above it as written.",
         "",
         "h1 = " + network.h1.explain(x, figures),
@@ -148,61 +151,6 @@ def bracket(text):
     """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
     reads better than 0.249 * -0.0904."""
     return "(" + text + ")" if text.startswith("-") else text
-
-
-def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, width=50):
-    """Return the losses that train returns, one every report_every epochs, drawn in text.
-
-    final, if given, is the loss after the last of epochs: it is drawn last,
-    and the axis ends at that epoch.
-
-    >>> print("\\n".join(loss_chart([0.5, 0.25], report_every=10, final=0.0, epochs=20, height=3)))
-    loss
-    0.500 |*
-          | *
-    0.000 |  *
-          +---
-           0 19  epoch
-
-    With no losses (no epochs) there is nothing to draw.
-    """
-    if not losses:
-        return ["loss: no epochs, so nothing to draw"]
-    if width < 1 or height < 2 or final is not None and epochs is None:
-        raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
-                         " epochs with the final loss")
-    for loss in losses + [final or 0.0]:
-        if not 0 <= loss < INF:  # A nan is not >= 0 either.
-            raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
-    step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
-    columns = list(range(0, len(losses), step))
-    last = columns[-1] * report_every
-    if final is not None and epochs - 1 > last:
-        last = epochs - 1
-    else:
-        final = None
-    top = max(max(losses), final or 0.0)
-    lines = ["loss"]
-    # The chart is drawn row by row from the top, each row written out as it
-    # is drawn: a grid of characters in memory would take a small board's heap.
-    for row in range(height):
-        if row == 0:
-            line = "{:.3f} |".format(top)
-        elif row == height - 1:
-            line = "{:.3f} |".format(0.0)
-        else:
-            line = "      |"
-        for i in columns + ([None] if final is not None else []):
-            loss = final if i is None else losses[i]
-            level = int(round(loss / top * (height - 1))) if top > 0 else 0
-            line += "*" if level == height - 1 - row else " "
-        lines.append(line.rstrip())
-    count = len(columns) + (final is not None)
-    lines.append("      +" + "-" * count)
-    first = "0"
-    gap = " " * max(1, count - len(first) - len(str(last)))
-    lines.append("       " + first + gap + str(last) + "  epoch")
-    return lines
 
 
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
@@ -310,8 +258,8 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
         first = "{} {}, {} {}, shifted as the weights were trained".format(a_name, show(a), b_name,
                                                                             show(b))
         meaning = "in your people's data 1 = {0}, 0 = not {0}".format(answer)
-    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(people.shift[0]), show(b),
-                                                    show(people.shift[1]), show_list(x))]
+    lines = ["{}: x = [{} - {}, {} - {}] = {}".format(first, show(a), show(people.shift[0]),
+                                                    show(b), show(people.shift[1]), show_list(x))]
     lines += network_example(x, network, about)
     word = ("female" if y >= 0.5 else "male") if article else (
         answer if y >= 0.5 else "not " + answer)
@@ -353,8 +301,8 @@ def distance_note(people, a, b):
             people.names[0], show(people.ranges[0][0]), show(people.ranges[0][1]),
             people.names[1], show(people.ranges[1][0]), show(people.ranges[1][1]))
         question = "Were they in the units of {} and {}?".format(people.names[0], people.names[1])
-    return "{} {} far from the people this network learned from ({}): its answer means little. {}".format(
-        " and ".join(far), "are" if len(far) > 1 else "is", ranges, question)
+    return ("{} {} far from the people this network learned from ({}): its answer means little."
+            " {}".format(" and ".join(far), "are" if len(far) > 1 else "is", ranges, question))
 
 
 def weights_text(network):
@@ -365,7 +313,8 @@ def weights_text(network):
     """
     weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
-        weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights), show(neuron.bias)))
+        weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights),
+                                                   show(neuron.bias)))
     return "; ".join(weights)
 
 

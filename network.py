@@ -15,8 +15,8 @@ import sys
 from math import isnan
 
 from neuron import Neuron, sigmoid
-from support.checks import (check_neurons, check_pairs, check_parameters, check_training_set,
-                            divergence_error)
+from support.network_checks import (check_neurons, check_pairs, check_parameters,
+                                    check_training_set, divergence_error)
 from support.seeded_random import draw_normal
 from support.writing import show, show_list
 
@@ -185,8 +185,8 @@ class OurNeuralNetwork:
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
 
     def save(self, path, about=None):
-        """Write the nine parameters to path as JSON, crash-safely; about is as save_numbers takes it."""
-        from support.files import save_numbers  # Imported only to save, which spares a board's heap.
+        """Write the nine parameters to path as JSON, crash-safely (about: see save_numbers)."""
+        from support.files import save_numbers  # Imported only here: a board's heap is small.
         save_numbers(path, PARAMETER_NAMES, self.parameters(), about)
 
     @classmethod

@@ -109,7 +109,8 @@ def find_control_character(text):
     (None, 27)
     """
     for c in text:
-        if c < " " or "\x7f" <= c <= "\x9f" or "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069":
+        if (c < " " or "\x7f" <= c <= "\x9f" or "\u202a" <= c <= "\u202e"
+                or "\u2066" <= c <= "\u2069"):
             return c
     return None
 

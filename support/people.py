@@ -1,34 +1,18 @@
-"""People to train on and to predict: the article's six, or a class's own, from a CSV file.
+"""People to train on and to predict: two measurements and an answer for each.
 
-A people file is CSV text in UTF-8. Its header row names the two measurements
-and the answer (name,weight_kg,height_cm,female); then each row is a person:
-a name, two numbers, and the answer, 1 or 0, or nothing for a person whose
-answer the network is to predict. people.csv holds the article's six.
+The article's six are people of this kind (learner.ARTICLE), and so is a
+class's own file, as support/people_files.py reads it. The network's inputs
+are the measurements minus a shift, as the article subtracts 135 lb and 66 in.
 
->>> people = parse_people("name,weight_kg,height_cm,female\\nJo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
->>> people.shift, people.train[0], people.predict
-((70.0, 175.0), ('Jo', [-10.0, -5.0], 1.0), [('Mo', [0.0, -10.0])])
-
-The network's inputs are the measurements minus a shift, as the article
-subtracts 135 lb and 66 in: the shift given, or else the mean of the people
-with an answer. A file is read whole and checked line by line; a row that
-is wrong raises ValueError naming the file and the line.
-
-The command line and the page import this module only when they need it,
-which saves a small board's heap.
+>>> people = People(("weight_lb", "height_in", "female"), (135, 66))
+>>> people.add("Alice", 133, 65, 1)
+>>> people.train, people.shift_text()
+([('Alice', [-2, -1], 1)], 'weight_lb - 135, height_in - 66')
 """
 
 from math import isnan
 
-from support.checks import check_finite
-from support.parsing import find_control_character, is_number, parse_number
-from support.writing import show, written
-
-# A people file holds at most this many bytes and this many people.
-MOST_BYTES = 100000
-MOST_PEOPLE = 1000
-# A column's name holds at most this many characters (a weights file keeps the names).
-MOST_NAME = 32
+from support.writing import show
 
 
 class People:
@@ -44,7 +28,7 @@ class People:
               answer: what the network learns from; None before any is added
 
     People() starts with no one; add() adds each person. The names and the shift
-    are trusted: parse_people and the weights files check them.
+    are trusted: support/people_files.py and the weights files check them.
     """
 
     def __init__(self, names, shift, mean=False, ranges=None):
@@ -91,176 +75,3 @@ class People:
         """Return the measurements and their shift as words: 'weight_lb - 135, height_in - 66'."""
         return "{} - {}, {} - {}".format(self.names[0], show(self.shift[0]), self.names[1],
                                          show(self.shift[1]))
-
-    def csv_lines(self):
-        """Return the people as the lines of a people file, which parse_people reads back
-        exactly: the header, then name,A,B,Y for each person."""
-        lines = ["name," + ",".join([csv_field(name) for name in self.names])]
-        for name, a, b, y in self.rows:
-            lines.append(",".join([csv_field(name), written(a), written(b),
-                                   "" if y is None else written(y)]))
-        return lines
-
-
-def parse_people(text, source="the people", shift=None):
-    """Return the People of text, the text of a people file called source.
-
-    shift, if given, is two finite numbers; without it the people are
-    shifted by the mean of those with an answer. A row that is not a name,
-    two numbers and 1, 0 or nothing; no header; fewer than two people with an
-    answer; more than 1000 people; or measurements that overflow when shifted
-    raise ValueError naming source and the line. A tab-separated or a
-    semicolon-separated file is named as such.
-    """
-    if not isinstance(text, str):
-        raise TypeError("the people must be the text of a CSV file, got {!r}".format(type(text)))
-    if shift is not None:
-        try:  # MicroPython's tuples have no __len__ attribute, but len() works.
-            if isinstance(shift, str) or len(shift) != 2:
-                raise TypeError
-        except TypeError:
-            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift)) from None
-        shift = (check_finite(shift[0], "the shift's A"), check_finite(shift[1], "the shift's B"))
-    rows, lines, names = [], [], None
-    for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        where = "{}, line {}: ".format(source, n)
-        line = line.lstrip("\ufeff")  # A spreadsheet may begin its file with a byte-order mark.
-        if not line.strip():
-            continue
-        row = _fields(line, where)
-        if len(row) != 4:
-            raise ValueError(where + _columns_message(row, line))
-        if names is None:
-            names = _header(row, where)
-            continue
-        if not row[0]:
-            raise ValueError(where + "a person needs a name")
-        a = _measurement(row[1], names[0], where)
-        b = _measurement(row[2], names[1], where)
-        if row[3] not in ("1", "0", ""):
-            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
-                where, names[2], row[3]))
-        rows.append((row[0], a, b, float(row[3]) if row[3] else None))
-        lines.append(n)
-        if len(rows) > MOST_PEOPLE:
-            raise ValueError("{}: more than {} people".format(source, MOST_PEOPLE))
-    if names is None:
-        raise ValueError(source + ": no header and no people: name,A,B,Y, then a row per person")
-    answered = [row for row in rows if row[3] is not None]
-    if len(answered) < 2:
-        raise ValueError("{}: {} with an answer: training needs at least 2".format(
-            source, "only 1 person" if answered else "no one"))
-    mean = shift is None
-    if mean:  # Each measurement is divided first: a sum of large ones could overflow.
-        shift = (sum([row[1] / len(answered) for row in answered]),
-                 sum([row[2] / len(answered) for row in answered]))
-    people = People(names, shift, mean)
-    for (name, a, b, y), n in zip(rows, lines):
-        try:
-            people.add(name, a, b, y)
-        except ValueError as error:
-            raise ValueError("{}, line {}: {}".format(source, n, error)) from None
-    return people
-
-
-def read_people(path, shift=None):
-    """Return the People of the people file at path (see parse_people).
-
-    A file that is missing, not UTF-8 or larger than 100,000 bytes, or whose
-    text parse_people refuses, raises ValueError naming path.
-    """
-    from support.files import read_file
-
-    try:
-        text = read_file(path, MOST_BYTES)
-    except OSError as error:
-        raise ValueError("cannot read {} ({})".format(path, getattr(error, "strerror", None)
-                                                      or error)) from None
-    return parse_people(text, path, shift)
-
-
-def csv_field(name):
-    """Return a name as a CSV field: in double quotes, its quotes doubled, where it holds a
-    comma or a quote."""
-    return '"' + name.replace('"', '""') + '"' if "," in name or '"' in name else name
-
-
-# --- Private helpers
-
-
-def _fields(line, where):
-    # Return the comma-separated fields of a CSV line, each without the spaces
-    # around it. A field in double quotes may hold commas ("Smith, Jo"), and ""
-    # inside it is one quote. The line is cut at each quote and comma found, not
-    # read a character at a time, so the time it takes grows with its length
-    # alone, on every interpreter.
-    if '"' not in line:
-        fields = [field.strip() for field in line.split(",")]
-    else:
-        fields, pieces, quoted, i = [], [], False, 0
-        while True:
-            if quoted:
-                end = line.find('"', i)
-                if end < 0:
-                    raise ValueError(where + "a quote is not closed")
-                pieces.append(line[i:end])
-                if line[end + 1:end + 2] == '"':  # Two quotes inside quotes are one quote.
-                    pieces.append('"')
-                    i = end + 2
-                else:
-                    quoted, i = False, end + 1
-                continue
-            quote, comma = line.find('"', i), line.find(",", i)
-            if quote >= 0 and (comma < 0 or quote < comma):
-                pieces.append(line[i:quote])
-                quoted, i = True, quote + 1
-            elif comma >= 0:
-                pieces.append(line[i:comma])
-                fields.append("".join(pieces).strip())
-                pieces, i = [], comma + 1
-            else:
-                pieces.append(line[i:])
-                fields.append("".join(pieces).strip())
-                break
-    if len(fields) == 1 and "\t" in fields[0]:
-        raise ValueError(where + "the fields are separated by tabs, as a spreadsheet copies"
-                         " them: separate them by commas")
-    for field in fields:
-        c = find_control_character(field)
-        if c is not None:
-            raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
-    return fields
-
-
-def _columns_message(row, line):
-    # Say why a row does not have the 4 columns name,A,B,Y, naming the separator
-    # it seems to use instead of commas.
-    message = "{} {}, not 4: name,A,B,Y separated by commas".format(
-        len(row), "column" if len(row) == 1 else "columns")
-    for separator, called in ((";", "semicolons"), ("|", "bars")):
-        if len(row) == 1 and line.count(separator) == 3:
-            return message + " (this row is separated by {}: use commas)".format(called)
-    return message
-
-
-def _header(row, where):
-    # Return the header's three column names, or raise the error that says what is wrong.
-    if [word for word in row[1:] if not word or is_number(word)]:
-        raise ValueError(where + "no header: the first row names the columns, as"
-                         " name,weight_kg,height_cm,female does")
-    if row[1] == row[2] or row[1] == row[3] or row[2] == row[3]:
-        raise ValueError("{}the columns need three names of their own, got {}".format(
-            where, ",".join(row[1:])))
-    if [word for word in row[1:] if len(word) > MOST_NAME]:
-        raise ValueError("{}a column's name holds at most {} characters".format(where, MOST_NAME))
-    return tuple(row[1:])
-
-
-def _measurement(text, column, where):
-    # Return a measurement of the people file as a finite float.
-    if not text:
-        raise ValueError("{}{} is missing".format(where, column))
-    try:
-        return parse_number(text)
-    except ValueError as error:
-        raise ValueError("{}{}: {}".format(where, column, error)) from None

@@ -1,9 +1,9 @@
 """The playground page's server: what `python3 network.py web` serves, and nothing else.
 
-Not the article's code, and only for CPython or PyPy on a computer: the command
-line (command_line.py) imports it when asked to serve, so that a small board
-never loads it. It serves exactly the files that files.json lists (the page, and
-the modules the page runs), on 127.0.0.1.
+It runs on CPython or PyPy on a computer. The command line imports it only
+when asked to serve, so a small board never loads it. It serves exactly the
+files that files.json lists (the page, and the modules the page runs), on
+127.0.0.1.
 """
 
 import os
@@ -11,7 +11,7 @@ import sys
 
 
 def served(project):
-    """{address: file} of what `web` serves: the page and the modules it runs, by files.json."""
+    """Return {address: file} for what `web` serves: the page and the modules it runs."""
     import json
 
     with open(project + "/files.json") as f:
@@ -23,11 +23,12 @@ def served(project):
 
 
 def serve(port):
-    """web [--port P]: serve the playground page on 127.0.0.1, until Ctrl-C.
+    """Serve the playground page on 127.0.0.1 at port until Ctrl-C: `web [--port P]`.
 
-    Exactly the files that files.json lists, and no other: no listing, nothing
-    compiled; a malformed request, or any but GET and HEAD, is answered 4xx. A
-    burst of a classroom's requests waits its turn in a queue of 256.
+    It serves exactly the files that files.json lists and no other: no
+    listing of a folder, nothing compiled. A malformed request, or a method
+    other than GET and HEAD, is answered with a 4xx status. A burst of a
+    classroom's requests waits its turn in a queue of 256.
     """
     try:
         from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -44,23 +45,25 @@ def serve(port):
              ".wasm": "application/wasm", ".json": "application/json"}
 
     class Handler(BaseHTTPRequestHandler):
-        default_request_version = "HTTP/1.0"  # a malformed request's 400 has a status line too
+        default_request_version = "HTTP/1.0"  # A malformed request's 400 has a status line too.
 
         def do_GET(self):
             path = self.path.split("?")[0].split("#")[0]
             name = files.get(path)
-            if (self.headers.defects or "Transfer-Encoding" in self.headers  # a GET has no body
+            # A request whose headers are malformed, or a GET that has a body, is refused.
+            if (self.headers.defects or "Transfer-Encoding" in self.headers
                     or self.headers.get("Content-Length", "0").strip() != "0"):
                 return self.send_error(400, "a malformed request")
-            if path == "/":  # the page is at /web/
+            if path == "/":  # The page is at /web/.
                 self.send_response(301)
                 self.send_header("Location", "/web/")
                 self.send_header("Content-Length", "0")
                 return self.end_headers()
             if name is None:
                 return self.send_error(404, "not part of the playground")
-            try:  # the file itself, never what a link in its place points to
-                fd = os.open(os.path.join(project, name), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:  # The file itself is read, never what a link in its place points to.
+                fd = os.open(os.path.join(project, name),
+                             os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
                 with os.fdopen(fd, "rb") as f:
                     body = f.read()
             except OSError:
@@ -79,14 +82,14 @@ def serve(port):
             BaseHTTPRequestHandler.send_error(self, {501: 405, 505: 400}.get(code, code), message,
                                               explain)
 
-        def log_message(self, *args):  # quiet: the address is all a learner needs
+        def log_message(self, *args):  # The address is all a learner needs to see.
             pass
 
-    class Server(ThreadingMixIn, HTTPServer):  # a connection left open stops no other
+    class Server(ThreadingMixIn, HTTPServer):  # A connection left open holds up no other.
         daemon_threads = True
-        request_queue_size = 256  # a classroom's burst, queued rather than refused
+        request_queue_size = 256  # A classroom's burst is queued rather than refused.
 
-        def handle_error(self, request, client_address):  # a browser that went away: quiet
+        def handle_error(self, request, client_address):  # A browser that went away is no error.
             error = sys.exc_info()[1]
             if not isinstance(error, OSError):
                 print("network.py web: {}".format(str(error).replace("\n", " ")), file=sys.stderr)
@@ -94,7 +97,8 @@ def serve(port):
     try:
         server = Server(("127.0.0.1", port), Handler)
     except OSError as error:
-        raise ValueError("cannot serve on port {} ({})".format(port, error.strerror or error)) from None
+        raise ValueError("cannot serve on port {} ({})".format(
+            port, error.strerror or error)) from None
     print("The playground: http://127.0.0.1:{}/web/ (Ctrl-C stops the server)".format(
         server.server_address[1]))
     sys.stdout.flush()

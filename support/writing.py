@@ -38,7 +38,7 @@ def show(x):
 def show_list(values):
     """Return a list of numbers as the article writes one: [0.5, 0.3]."""
     shown = []
-    for v in values:  # A loop rather than a comprehension leaves a board's stack one call shallower.
+    for v in values:  # A loop, not a comprehension: a board's stack is one call shallower.
         shown.append(show(v))
     return "[" + ", ".join(shown) + "]"
 

@@ -10,7 +10,7 @@ examples run as a user runs them, in a process of their own.
 import json
 
 from command_line import main
-from support.people import parse_people, read_people
+from support.people_files import parse_people, read_people
 from learner import ARTICLE, train_example
 from network import OurNeuralNetwork, network_example, worked_examples
 from neuron import sigmoid

@@ -49,8 +49,9 @@ from command_line import main
 from learner import backprop_example, gradients, predict
 from network import OurNeuralNetwork, mse_loss
 from neuron import Neuron, deriv_sigmoid, sigmoid
-from support.checks import check_number, check_training_set, check_whole_number, quoted
-from support.people import read_people
+from support.checks import check_number, check_whole_number, quoted
+from support.network_checks import check_training_set
+from support.people_files import read_people
 from support.seeded_random import draw_normal
 from support.writing import figures, show
 from tests.helpers import (BIG, INF, NAN, PARAMETER_NAMES, Scratch, Skip, check, each, listing,

@@ -6,10 +6,11 @@ Plain test functions (see test_neuron.py): they run under pytest and, with
 .ci/run_tests.py, on every interpreter of the matrix.
 """
 
-from learner import (ARTICLE, backprop_example, gradients, loss_chart, predict,
+from learner import (ARTICLE, backprop_example, gradients, predict,
                      predictions, shift_line, train_example, weights_text)
 from network import PARAMETER_NAMES, OurNeuralNetwork, partial_derivatives
 from neuron import Neuron, sigmoid
+from support.chart import loss_chart
 from support.people import People
 from support.writing import figures
 from tests.helpers import DOUBLE, INF, ROUNDING, network_from, parameters, people, raises

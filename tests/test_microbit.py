@@ -19,6 +19,7 @@ import network
 import neuron
 import support.arithmetic
 import support.checks
+import support.network_checks
 import support.seeded_random
 from tools.cutting import MARK, cut, read, without
 from tools.microbit import (EXAMPLES, HEX, TRAINING, microbit_edition,
@@ -180,8 +181,8 @@ TRUSTED = [
     (support.arithmetic, "dot", ([0.4, 0.7], [0.5, 0.3])), (support.arithmetic, "dot", ([0, 1], [-2, -1])),
     (support.checks, "check_number", (-1.5,)),
     (support.checks, "check_weights_and_bias", ([0.5, -1.5], 0.25)),
-    (support.checks, "check_parameters", ((1.0, 2.0, 3.0), ("w1", "w2", "b1"))),
-    (support.checks, "check_pairs", ([1.0, 0.0], [0.5, 0.25])),
+    (support.network_checks, "check_parameters", ((1.0, 2.0, 3.0), ("w1", "w2", "b1"))),
+    (support.network_checks, "check_pairs", ([1.0, 0.0], [0.5, 0.25])),
 ]
 
 

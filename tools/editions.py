@@ -30,6 +30,7 @@ ARTICLE = [
 # editions leave out of it (say, a name that another module here defines too).
 SUPPORT = [
     ("support/checks.py", []),
+    ("support/network_checks.py", []),
     ("support/arithmetic.py", []),
     ("support/writing.py", []),
     ("support/seeded_random.py", []),

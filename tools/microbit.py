@@ -25,14 +25,16 @@ SHALLOW = "tools/programs/shallow.py"  # stand-ins for the stack (the worked exa
 TRUSTING = "tools/programs/trusting.py"  # for the heap and the time (the training)
 TRAIN = "tools/programs/training_train.py"  # train's loop, LOOP filled in
 # The board's file system has no folders: support/'s modules become support.py.
-MOVED = {"support.checks": "support", "support.arithmetic": "support", "support.writing": "support",
+MOVED = {"support.checks": "support", "support.network_checks": "support",
+         "support.arithmetic": "support", "support.writing": "support",
          "support.seeded_random": "support"}
 
 # Each edition: its board modules, in the order main.py imports them, each cut
 # from real modules (file, the statements and methods it keeps) or a program's.
 EXAMPLES = [
     ("support.py", [
-        ("support/checks.py", ["INF", "check_number", "list_length", "quoted", "check_neurons"]),
+        ("support/checks.py", ["INF", "check_number", "list_length", "quoted"]),
+        ("support/network_checks.py", ["check_neurons"]),
         ("support/writing.py", ["show", "show_list"]),
         ("support/arithmetic.py", ["LIMIT", "LOW", "check_inputs", "sigmoid_input"]),
     ]),
