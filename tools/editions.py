@@ -26,19 +26,6 @@ ARTICLE = [
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "part 2: the network, the loss and its training; then the worked examples"),
 ]
-# The support modules that the article's functions call, each with what the
-# editions leave out of it (say, a name that another module here defines too).
-SUPPORT = [
-    ("support/checks.py", []),
-    ("support/network_checks.py", []),
-    ("support/arithmetic.py", []),
-    ("support/writing.py", []),
-    ("support/seeded_random.py", []),
-]
-# The modules whose names an edition finds in its own file, with no import.
-SAME_FILE = dict([(name[:-3].replace("/", "."), "") for name in ["neuron.py", "network.py"] + [
-    name for name, drop in SUPPORT]])
-
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.
 # The article's code comes first (neuron.py, then network.py); the support code that it
@@ -48,11 +35,43 @@ SINGLE_FILE_HEADER = """\
 """
 
 
-def support_code(code, files=SUPPORT):
-    """Return the support code that code needs, as two texts: what code uses
-    while it is being defined, to go before it, and the rest, to go after it.
-    Each text is empty or ends with a newline."""
-    modules = [(name, without(read(name), drop)) for name, drop in files]
+def support_modules(files):
+    """Return the support modules that files import, directly or through one
+    another, each after the modules it imports.
+
+    >>> support_modules(["neuron.py"])[:2]
+    ['support/checks.py', 'support/writing.py']
+    """
+    found = []
+
+    def visit(name, path):
+        for module in sorted(set(origins([name]).values()) - set([None])):
+            support = module.replace(".", "/") + ".py"
+            if module.startswith("support.") and support not in found:
+                if support in path:
+                    raise ValueError("{} and {} import each other".format(name, support))
+                visit(support, path + [support])
+                found.append(support)
+
+    for name in files:
+        visit(name, [name])
+    return found
+
+
+def same_file(files):
+    """Return {module: ""} for each of files: the modules whose names an
+    edition that holds them all finds in its own file, with no import."""
+    return dict([(name[:-3].replace("/", "."), "") for name in files])
+
+
+def support_code(code, files=None):
+    """Return the support code that code needs, from the support modules files
+    (by default, those that the article's modules import), as two texts: what
+    code uses while it is being defined, to go before it, and the rest, to go
+    after it. Each text is empty or ends with a newline."""
+    if files is None:
+        files = support_modules([name for name, drop, about in ARTICLE])
+    modules = [(name, without(read(name))) for name in files]
     together = "\n\n\n".join([text for name, text in modules])
     wanted = needed(together, uses(code))
     first = []
@@ -85,8 +104,9 @@ def article_code(main=""):
         before = ("\n# Support code that the article's code below uses as it is defined (the"
                   " rest is at the end)\n" + before)
     code = before + code + after + main
-    modules = [name for name, drop, about in ARTICLE] + [name for name, drop in SUPPORT]
-    return imports(code, origins(modules, SAME_FILE)) + code
+    modules = [name for name, drop, about in ARTICLE]
+    modules += support_modules(modules)
+    return imports(code, origins(modules, same_file(modules))) + code
 
 
 def single_file():

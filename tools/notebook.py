@@ -37,7 +37,7 @@ import os
 from support.files import file_name, write_files
 from tools.cutting import (MARK, body, cells, cut, defines, imports, names, needed, origins,
                            program, read, uses, without)
-from tools.editions import EXERCISE, SAME_FILE, SUPPORT, steps, support_code
+from tools.editions import EXERCISE, same_file, steps, support_code, support_modules
 
 NAMES = ("article.ipynb", "exercise.ipynb", "exercise-teacher.ipynb")
 MADE_BY = MARK + ", made by: python3 -m tools --notebook DIR"
@@ -46,9 +46,8 @@ KERNEL = {"kernelspec": {"display_name": "Python 3", "language": "python", "name
 # nbgrader's markers, and what its generate_assignment puts in their place.
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
-# The support modules that the notebooks carry: the single file's, and the
-# people of the lessons (learner.py) with the parsing they use.
-NOTEBOOK_SUPPORT = SUPPORT + [("support/people.py", []), ("support/parsing.py", [])]
+# The modules whose code the notebooks carry, besides the support modules that they import.
+MODULES = ["neuron.py", "network.py", "learner.py"]
 ARTICLE_LINK = ("[An Introduction to Neural Networks]"
                 "(https://victorzhou.com/blog/intro-to-neural-networks/)")
 
@@ -158,9 +157,9 @@ def _folded():
 
 def _support_cell(code_text, cell_id, metadata=None):
     # The imports and the support code that code_text needs, in one cell at the top.
-    support = "".join(support_code(code_text, NOTEBOOK_SUPPORT))
-    modules = ["neuron.py", "network.py", "learner.py"] + [name for name, drop in NOTEBOOK_SUPPORT]
-    head = imports(support + code_text, origins(modules, SAME_FILE))
+    support = "".join(support_code(code_text, support_modules(MODULES)))
+    modules = MODULES + support_modules(MODULES)
+    head = imports(support + code_text, origins(modules, same_file(modules)))
     text = ("# The support code (not the article's): it checks what comes in, and writes\n"
             "# numbers as the hand calculations do. Run this cell first.\n" + head + "\n\n"
             + support.lstrip("\n"))
@@ -332,7 +331,7 @@ def _lessons(code_text):
     # The lessons of learner.py that code_text calls, and what they need of it,
     # without what the notebook's other cells define.
     lessons = without(read("learner.py"))
-    support = support_code(code_text + "\n" + lessons, NOTEBOOK_SUPPORT)
+    support = support_code(code_text + "\n" + lessons, support_modules(MODULES))
     defined = set(defines(code_text)) | set(defines("".join(support)))
     keep = [name for name in needed(lessons, uses(code_text)) if name not in defined]
     return ("# The lessons of learner.py, not the article's code: backpropagation by hand,\n"
