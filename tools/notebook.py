@@ -134,10 +134,10 @@ def markdown(cell_id, text, metadata=None):
             "source": _lines(text)}
 
 
-def code(cell_id, text, metadata=None, outputs=None):
-    """Return a code cell of text; outputs, if given, is what it printed."""
+def code(cell_id, text, metadata=None):
+    """Return a code cell of text, not yet run."""
     return {"cell_type": "code", "execution_count": None, "id": cell_id,
-            "metadata": metadata or {}, "outputs": outputs or [], "source": _lines(text)}
+            "metadata": metadata or {}, "outputs": [], "source": _lines(text)}
 
 
 def _lines(text):
@@ -178,8 +178,8 @@ prints what the project's command line prints, so that you can find every number
 article here.
 
 Run the cells in order from the top (Run All). The first code cell holds the support \
-code, which checks what comes in and writes numbers; it is not the article's code, and \
-its source is folded away. This notebook was made from the project's modules by \
+code, which checks what comes in and writes numbers. It is not the article's code, so \
+Jupyter shows it folded, and you may skip it. This notebook was made from the project's modules by \
 `python3 -m tools --notebook DIR`."""
 
 # What a cell of SECTIONS holds, besides words (markdown) or code cut from the
@@ -239,7 +239,7 @@ needs (a random start that is the same on every computer, and the nine parameter
 
 The next cell holds the project's lessons (learner.py, not the article's code): the \
 backpropagation worked by hand, the training run with a chart of its loss, and the \
-predictions. Its source is folded away."""),
+predictions. Jupyter shows it folded."""),
     ("lessons", LESSONS),
     ("backprop-text", """\
 ### Backpropagation for Alice, by hand
@@ -373,8 +373,8 @@ says that your function is right, or what it asked, what the answer is and what 
 code gave. Run All stops at the first step that is not right. When all six are right, the \
 last cell runs the article's worked examples and its training with your code.
 
-The first two code cells hold the support code and the exercise's checks: they are \
-folded away, and locked, as the check cells are."""
+The first two code cells hold the support code and the exercise's checks. Jupyter \
+shows them folded, and keeps them locked, as it keeps the check cells."""
 
 PARTS = {1: "## Part 1: the feedforward\n\nA neuron, then the network of three neurons.",
          4: "## Part 2: what training needs\n\nThe derivative of the sigmoid, the loss, and"
