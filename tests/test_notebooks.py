@@ -240,8 +240,9 @@ def test_the_three_are_written_and_read_back_and_written_again(tmp_path):
     assert written(folder) == NAMES
     assert lines[:3] == ["wrote {} ({} bytes)".format(folder / name, (folder / name).stat().st_size)
                          for name in NAMES]
+    made = notebooks.notebooks()
     for name in NAMES:
-        assert json.loads((folder / name).read_text()) == notebooks.notebooks()[name]
+        assert json.loads((folder / name).read_text()) == made[name]
     # Run and saved again: its outputs have changed, but not its code.
     article = (folder / "article.ipynb").read_text()
     (folder / "article.ipynb").write_text(article.replace('"execution_count": 1',
