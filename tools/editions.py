@@ -22,9 +22,9 @@ from tools.cutting import (MARK, body, cut, imports, needed, origins, program, r
 # editions leave out of it (the methods that write and read files, and the
 # command line, because each edition has its own), and with its title there.
 ARTICLE = [
-    ("neuron.py", ["Neuron.__repr__"], "part 1 of the article: the sigmoid, and a neuron"),
+    ("neuron.py", ["Neuron.__repr__"], "part 1 of the article: the sigmoid and a neuron"),
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
-     "part 2: the network, the loss and its training; then the worked examples"),
+     "part 2: the network, the loss and training, then the worked examples"),
 ]
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.
@@ -86,7 +86,7 @@ def support_code(code, files=None):
     for name, text in modules:
         keep = [n for n in needed(text, wanted) if n in wanted and n not in first]
         if keep:
-            title = "\n\n# --- {}: support code, not the article's\n".format(name)
+            title = "\n\n# --- {}, support code rather than the article's\n".format(name)
             after += title + cut(text, keep)
     return before.lstrip("\n"), after
 
@@ -98,7 +98,7 @@ def article_code(main=""):
     the support code that they and main call."""
     code = ""
     for name, drop, about in ARTICLE:
-        code += "\n\n# --- {}: {}\n".format(name, about) + without(read(name), drop)
+        code += "\n\n# --- {}, {}\n".format(name, about) + without(read(name), drop)
     before, after = support_code(code + main)
     if before:
         before = ("\n# Support code that the article's code below uses as it is defined (the"

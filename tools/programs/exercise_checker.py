@@ -17,7 +17,7 @@ from support.writing import show_list
 # --- An edition carries what follows.
 
 
-# --- The checks of the exercise: not part of the article
+# --- The checks of the exercise, which are not part of the article
 
 # Each step: the function, the part, and the calls that check it, each with
 # its answer (worked out by the real code when this file was made) and a note.

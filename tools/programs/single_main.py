@@ -16,7 +16,7 @@ from support.writing import show_list
 # --- An edition carries what follows.
 
 
-# --- The single file's command line: not part of the article
+# --- The single file's command line, which is not part of the article
 
 USAGE = ("usage: python3 ournn.py          the article's three worked examples\n"
          "       python3 ournn.py train    the article's training: its loss every 10 epochs,\n"
