@@ -18,7 +18,8 @@ import tools.microbit
 from tools.__main__ import command
 from tools.cutting import (CARRIED, CELL, FILLED, PROGRAMS, body, cells, cut, fill, imports, needed,
                            program, read, used_at_import, without, without_docstrings)
-from tools.editions import ARTICLE, EXERCISE, article_code, put_back, support_code, support_modules
+from tools.editions import (ARTICLE, EXERCISE, SINGLE_FILE_LEAVES_OUT, article_code, put_back,
+                            support_code, support_modules)
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STEPS = [name for name, part, todo, cases in EXERCISE]
@@ -206,36 +207,25 @@ def test_single_file_runs_alone_and_prints_the_worked_examples(tmp_path):
     assert [line for line in lines if line.startswith("def ")][0] == "def sigmoid(x):"
     assert lines.index("def sigmoid(x):") < 80
     assert lines.index("def dot(weights, inputs):") > lines.index("def worked_examples():")
-    # The modules' code, and at most 40 lines of the tool's own: its header, the
-    # titles and its main. (592 lines in all when this was written: the support
-    # code that checks what comes in is 315 of them.)
-    code = len(article_code().splitlines())
-    assert len(lines) <= code + 40 and len(lines) <= 600
+    # Sections 1 and 2 of the article and their support code: at most 450 lines,
+    # with at most 40 of the tool's own (its header, the titles and its main).
+    code = len(article_code(leave_out=SINGLE_FILE_LEAVES_OUT).splitlines())
+    assert len(lines) <= code + 40 and len(lines) <= 450
     for elsewhere in ("from neuron import", "import network", "import support", "learner",
-                      "tools/", "network.py --", '"""'):
+                      "tools/", "network.py --", '"""', "def train(", "def partial_derivatives("):
         assert elsewhere not in single, elsewhere
     (tmp_path / "ournn.py").write_text(single)
     ran = run(["ournn.py"], cwd=str(tmp_path))
     assert (ran.stdout, ran.stderr, ran.returncode) == (network_py(), "", 0)
-    assert sorted(os.listdir(str(tmp_path))) == ["ournn.py"]  # it wrote nothing
+    assert sorted(os.listdir(str(tmp_path))) == ["ournn.py"]  # It wrote nothing.
     usage = run(["ournn.py", "--help"], cwd=str(tmp_path)).stdout
-    assert usage.startswith("usage: python3 ournn.py          the article's three worked"
-                            " examples\n")
+    assert usage.startswith("usage: python3 ournn.py    the article's three worked examples\n")
+    assert "Training is not in this file: it is python3 network.py train" in usage
     for args, status, stream in ((["--help"], 0, 1), (["-h"], 0, 1), (["1", "2"], 2, 2),
-                                 (["--load", "x"], 2, 2), (["train", "x"], 2, 2)):
+                                 (["--load", "x"], 2, 2), (["train"], 2, 2)):
         ran = run(["ournn.py"] + args, cwd=str(tmp_path))
         assert ran.returncode == status, args
         assert (ran.stdout, ran.stderr)[stream - 1] == usage, args
-
-
-def test_single_file_trains_as_network_py_does_without_the_chart(tmp_path):
-    (tmp_path / "ournn.py").write_text(run(["-m", "tools", "--single-file"]).stdout)
-    ran = run(["ournn.py", "train"], cwd=str(tmp_path))
-    trained = network_py("train")
-    assert ran.returncode == 0 and ran.stderr == ""
-    epochs = trained[:trained.index("Final loss")]
-    assert ran.stdout == epochs + "Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n"
-    assert trained.endswith("Emily: [-7, -3] -> 0.964\nFrank: [20, 2] -> 0.039\n")
 
 
 def test_the_single_files_main_is_a_program_of_its_own(capsys):
@@ -274,19 +264,18 @@ def test_exercise_leaves_six_bodies_and_keeps_everything_else():
     for name in STEPS:
         assert 'raise NotImplementedError("{} is not written yet")'.format(name) in text
     assert text.count("raise NotImplementedError(") == 6
-    for real in ("    def explain(self, inputs, write=None):", "    def train(self, data,",
-                 "def worked_examples():", "def check_training_set(", "def dot("):
+    for real in ("    def explain(self, inputs, write=None):", "def partial_derivatives(",
+                 "def worked_examples():", "def check_pairs(", "def dot("):
         assert real in text
-    assert "from neuron import" not in text and "learner" not in text
+    # The training run is the notebooks' and network.py's: the exercise stays short.
+    for elsewhere in ("from neuron import", "learner", "    def train(self, data,",
+                      "def check_training_set("):
+        assert elsewhere not in text, elsewhere
     # A student meets the first blank at once, and the support code at the end.
     first = [i for i, line in enumerate(lines) if "# TODO, step 1 of 6" in line][0]
     assert lines[first - 1] == "def sigmoid(x):" and first < 100
-    assert lines.index("def check_training_set(network, data, all_y_trues, learn_rate=0.1,"
-                       " epochs=0, report_every=1,") > lines.index("def worked_examples():")
-    # The single file's code, the six steps' hints, and the checker
-    # (tools/programs/exercise_checker.py): at most 95 lines more than the single file.
-    single = run(["-m", "tools", "--single-file"]).stdout
-    assert len(lines) <= len(single.splitlines()) + 95
+    assert lines.index("def check_pairs(y_true, y_pred):") > lines.index("def worked_examples():")
+    assert len(lines) <= 550
 
 
 def test_each_step_has_its_hint_and_its_checks_in_one_table():
@@ -310,13 +299,8 @@ def test_exercise_with_the_real_bodies_passes_and_ends_with_its_verdict(tmp_path
         for number, name in enumerate(STEPS, 1)][3:]
     assert lines[7:9] == ["", "The article's worked examples, from your code:"]
     assert "\n".join(lines[9:9 + examples]) + "\n" == network_py()
-    # The training reports its loss every 200 epochs, so that the verdict stays on
-    # a screen of 24 lines after the worked examples.
-    assert lines[9 + examples:] == [
-        "", "The article's training, from your code (its loss every 200 epochs):",
-        "Epoch 0 loss: 0.319", "Epoch 200 loss: 0.009", "Epoch 400 loss: 0.004",
-        "Epoch 600 loss: 0.003", "Epoch 800 loss: 0.002",
-        "Emily: [-7, -3] -> 0.964", "Frank: [20, 2] -> 0.039", "", "All six are right.", ""]
+    # The verdict comes last, where the student sees it.
+    assert lines[9 + examples:] == ["", "All six are right.", ""]
 
 
 PLANTED = [

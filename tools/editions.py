@@ -26,10 +26,24 @@ ARTICLE = [
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "part 2: the network, the loss and training, then the worked examples"),
 ]
+# What each edition leaves out besides, to stay short enough to read from the
+# top: the single file holds sections 1 and 2 of the article (the neuron, the
+# network and their worked examples), and the exercise holds every function
+# whose body it asks for, but not the training run, which the notebooks and
+# python3 network.py train give.
+TRAINING = ["OurNeuralNetwork.train", "OurNeuralNetwork.random", "OurNeuralNetwork.from_parameters",
+            "OurNeuralNetwork.parameters", "OurNeuralNetwork.set_parameters",
+            "OurNeuralNetwork._set_parameters", "PEOPLE", "NEW_PEOPLE"]
+SINGLE_FILE_LEAVES_OUT = {
+    "neuron.py": ["deriv_sigmoid"],
+    "network.py": TRAINING + ["mse_loss", "PARAMETER_NAMES", "partial_derivatives"]}
+SINGLE_FILE_TITLES = {"network.py": "part 2: the network, then the worked examples"}
+EXERCISE_LEAVES_OUT = {"network.py": TRAINING}
 SINGLE_FILE_HEADER = """\
 # Victor Zhou's "An Introduction to Neural Networks" in plain Python, """ + MARK + """.
-# The article's code comes first (neuron.py, then network.py); the support code that it
-# calls to check its inputs and to write numbers comes at the end. Run it: python3 ournn.py
+# The article's code for a neuron and the network comes first (neuron.py, then network.py);
+# the support code that it calls to check its inputs and to write numbers comes at the end.
+# Run it: python3 ournn.py. Training is in the project's network.py and in the exercise.
 # Made by python3 -m tools --single-file. The article is at
 # https://victorzhou.com/blog/intro-to-neural-networks/
 """
@@ -91,13 +105,17 @@ def support_code(code, files=None):
     return before.lstrip("\n"), after
 
 
-def article_code(main=""):
+def article_code(main="", leave_out=None, titles=None):
     """Return the article's code as one module that runs alone, main (the
     edition's own code) at its end: the import lines it needs, the support code
     it uses while it is being defined, the modules of ARTICLE, then the rest of
-    the support code that they and main call."""
+    the support code that they and main call. leave_out names, module by
+    module, what the edition leaves out besides; titles, the modules' titles
+    where they differ from ARTICLE's."""
     code = ""
     for name, drop, about in ARTICLE:
+        about = (titles or {}).get(name, about)
+        drop = drop + (leave_out or {}).get(name, [])
         code += "\n\n# --- {}, {}\n".format(name, about) + without(read(name), drop)
     before, after = support_code(code + main)
     if before:
@@ -111,7 +129,8 @@ def article_code(main=""):
 
 def single_file():
     """Return the article's code as one file that runs on its own: python3 ournn.py."""
-    return SINGLE_FILE_HEADER + article_code(program("single_main.py"))
+    return SINGLE_FILE_HEADER + article_code(program("single_main.py"), SINGLE_FILE_LEAVES_OUT,
+                                             SINGLE_FILE_TITLES)
 
 
 # --- The teacher's exercise
@@ -192,16 +211,18 @@ EXERCISE_HEADER = """\
 # It checks your functions one step at a time and stops at the first that is
 # not written or not right, saying what it asked and what it got. Part 1 (steps
 # 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is what training
-# needs. When all six are right, it runs the article's worked examples and its
-# training with your code. The support code that the article's code calls is
-# at the end. Made from the real neuron.py and network.py by: python3 -m tools --exercise
+# needs. When all six are right, it runs the article's worked examples with your
+# code. The support code that the article's code calls is at the end. Training
+# itself is in the notebooks and in the project's network.py.
+# Made from the real neuron.py and network.py by: python3 -m tools --exercise
 """
 
 
 def exercise():
     """Return the one-file exercise: the article's code with six bodies left to
     write, and the checks."""
-    source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}))
+    source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}),
+                          EXERCISE_LEAVES_OUT)
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         first, end, indent = body(source, name)
         lines = source.split("\n")
@@ -232,7 +253,7 @@ def steps():
 def put_back(exercise_text):
     """Return the exercise's text with the real bodies in place of the six
     blanks: the exercise solved, which its tests and CI's matrix run."""
-    real = article_code()
+    real = article_code(leave_out=EXERCISE_LEAVES_OUT)
     lines = exercise_text.split("\n")
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
         first, end, indent = body(real, name)
