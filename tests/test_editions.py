@@ -253,7 +253,7 @@ def test_untouched_exercise_stops_at_sigmoid(tmp_path):
     assert result.stdout.splitlines() == [
         "Step 1 of 6 (part 1): sigmoid is not written yet.",
         "    asked:      sigmoid(3)",
-        "    the answer: 0.9525741268224334 (the article's h1 = f(3) = 0.9526)",
+        "    the answer: 0.9525741268224334 (in the article, h1 = f(3) = 0.9526)",
         "    your code:  raises NotImplementedError: write it first",
     ]
 

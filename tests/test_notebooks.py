@@ -157,7 +157,7 @@ def test_the_students_version_untouched_stops_at_the_first_blank(made):
     assert printed[failed].split("\n") == [
         "Step 1 of 6 (part 1): sigmoid is not written yet.",
         "    asked:      sigmoid(3)",
-        "    the answer: 0.9525741268224334 (the article's h1 = f(3) = 0.9526)",
+        "    the answer: 0.9525741268224334 (in the article, h1 = f(3) = 0.9526)",
         "    your code:  raises NotImplementedError: write it first", ""]
 
 

@@ -1,12 +1,12 @@
-"""The one-file editions of the article's code, cut from the real modules (tools/cutting.py).
+"""The one-file editions: neuron.py and network.py cut into one file (tools/cutting.py).
 
-    python3 -m tools --single-file     the article's code as one file, on stdout
+    python3 -m tools --single-file     sections 1 and 2 as one file, on stdout
     python3 -m tools --exercise        the same, with six functions for a student to write
 
 Each edition is made from the real neuron.py and network.py at the moment it
 is asked for, so it cannot drift from them. The article's code comes first, in
-the article's order. The support code that it calls (the checks of what comes
-in, and the writing of numbers) follows it, and only what the article's code
+its own order. The support code that it calls (the checks of what comes in,
+and the writing of numbers) follows it, and only what that code
 needs of it: Python looks a function's names up when the function is called,
 so a function may call one that is defined further down. What the code uses
 while it is being defined (such as a default value) is the one exception, and
@@ -18,7 +18,7 @@ and on PyPy.
 from tools.cutting import (MARK, body, cut, imports, needed, origins, program, read, used_at_import,
                            uses, without)
 
-# The article's modules, in the article's order. Each comes with what the
+# The modules of the article's code, in its order. Each comes with what the
 # editions leave out of it (the methods that write and read files, and the
 # command line, because each edition has its own), and with its title there.
 ARTICLE = [
@@ -80,7 +80,7 @@ def same_file(files):
 
 def support_code(code, files=None):
     """Return the support code that code needs, from the support modules files
-    (by default, those that the article's modules import), as two texts: what
+    (by default, those that ARTICLE's modules import), as two texts: what
     code uses while it is being defined, to go before it, and the rest, to go
     after it. Each text is empty or ends with a newline."""
     if files is None:
@@ -100,13 +100,13 @@ def support_code(code, files=None):
     for name, text in modules:
         keep = [n for n in needed(text, wanted) if n in wanted and n not in first]
         if keep:
-            title = "\n\n# --- {}, support code rather than the article's\n".format(name)
+            title = "\n\n# --- {}, support code, not from the article\n".format(name)
             after += title + cut(text, keep)
     return before.lstrip("\n"), after
 
 
 def article_code(main="", leave_out=None, titles=None):
-    """Return the article's code as one module that runs alone, main (the
+    """Return the modules of ARTICLE as one module that runs alone, main (the
     edition's own code) at its end: the import lines it needs, the support code
     it uses while it is being defined, the modules of ARTICLE, then the rest of
     the support code that they and main call. leave_out names, module by
@@ -119,7 +119,7 @@ def article_code(main="", leave_out=None, titles=None):
         code += "\n\n# --- {}, {}\n".format(name, about) + without(read(name), drop)
     before, after = support_code(code + main)
     if before:
-        before = ("\n# Support code that the article's code below uses as it is defined (the"
+        before = ("\n# Support code that the code below uses as it is defined (the"
                   " rest is at the end)\n" + before)
     code = before + code + after + main
     modules = [name for name, drop, about in ARTICLE]
@@ -128,16 +128,16 @@ def article_code(main="", leave_out=None, titles=None):
 
 
 def single_file():
-    """Return the article's code as one file that runs on its own: python3 ournn.py."""
+    """Return sections 1 and 2 as one file that runs on its own: python3 ournn.py."""
     return SINGLE_FILE_HEADER + article_code(program("single_main.py"), SINGLE_FILE_LEAVES_OUT,
                                              SINGLE_FILE_TITLES)
 
 
 # --- The teacher's exercise
 #
-# The student writes six functions, in the article's order: the feedforward
+# The student writes six functions, in the order of the article: the feedforward
 # (part 1), then what training needs (part 2). Each keeps its name and its
-# signature; its body becomes a hint in the article's words and a
+# signature; its body becomes a hint in the words of the article and a
 # NotImplementedError. Everything else stays real. Each step is checked by
 # calls whose answers the real code works out when the exercise is made.
 EXERCISE = [
@@ -147,8 +147,8 @@ EXERCISE = [
         "The activation function: f(x) = 1 / (1 + e^(-x)), which squashes any",
         "number into 0..1. exp(-x) is e^(-x).",
     ], [
-        ("sigmoid(3)", "the article's h1 = f(3) = 0.9526"),
-        ("sigmoid(0.61)", "the article's first neuron: f(0.61) = 0.6479"),
+        ("sigmoid(3)", "in the article, h1 = f(3) = 0.9526"),
+        ("sigmoid(0.61)", "in the article, the first neuron's f(0.61) = 0.6479"),
         ("sigmoid(0)", None),
         ("sigmoid(-2)", None),
     ]),
@@ -157,8 +157,8 @@ EXERCISE = [
         "y = f(w1*x1 + w2*x2 + ... + wn*xn + b), with self.weights, self.bias",
         "and sigmoid. dot(self.weights, inputs) is w1*x1 + w2*x2 + ... + wn*xn.",
     ], [
-        ("Neuron([0, 1], 4).feedforward([2, 3])", "the article's"),
-        ("Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])", "the article's"),
+        ("Neuron([0, 1], 4).feedforward([2, 3])", "as in the article"),
+        ("Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])", "as in the article"),
         ("Neuron([1, -2, 0.5], -1).feedforward([3, 1, 4])", None),
     ]),
     ("OurNeuralNetwork.feedforward", 1, [
@@ -166,7 +166,7 @@ EXERCISE = [
         "inputs for o1 are the outputs from h1 and h2: return the output of",
         "self.o1 on [out_h1, out_h2].",
     ], [
-        ("OurNeuralNetwork().feedforward([2, 3])", "the article's"),
+        ("OurNeuralNetwork().feedforward([2, 3])", "as in the article"),
         ("OurNeuralNetwork(Neuron([1, -1], 0.5), Neuron([0.5, 2], -1),"
          " Neuron([2, -3], 0.25)).feedforward([1, 0.5])", None),
     ]),
@@ -181,7 +181,7 @@ EXERCISE = [
         "The mean squared error: the average, over the pairs, of",
         "(y_true - y_pred) squared.",
     ], [
-        ("mse_loss([1, 0, 0, 1], [0, 0, 0, 0])", "the article's"),
+        ("mse_loss([1, 0, 0, 1], [0, 0, 0, 0])", "as in the article"),
         ("mse_loss([1, 0, 0, 1], [0.9, 0.2, 0.1, 0.6])", None),
     ]),
     ("partial_derivatives", 2, [
@@ -194,7 +194,7 @@ EXERCISE = [
         "w1, w2, b1, w3, w4, b2, w5, w6, b3.",
     ], [
         ("partial_derivatives(1, 1, 0, 1, 1, 0, 1, 1, 0, [-2, -1], 1)",
-         "the article's example: every weight 1, every bias 0, and Alice;"
+         "the example of the article: every weight 1, every bias 0, and Alice;"
          " the article rounds d_L_d_w1 to 0.0214"),
         ("partial_derivatives(0.5, -1, 0.25, -0.75, 1.5, -0.5, 1.25, -2, 0.1, [1.5, -0.5], 0)",
          None),
@@ -210,16 +210,16 @@ EXERCISE_HEADER = """\
 #
 # It checks your functions one step at a time and stops at the first that is
 # not written or not right, saying what it asked and what it got. Part 1 (steps
-# 1 to 3) is the article's feedforward; part 2 (steps 4 to 6) is what training
-# needs. When all six are right, it runs the article's worked examples with your
-# code. The support code that the article's code calls is at the end. Training
+# 1 to 3) is the feedforward; part 2 (steps 4 to 6) is what training needs.
+# When all six are right, it runs the worked examples with your code. The
+# support code that the article's code calls is at the end. Training
 # itself is in the notebooks and in the project's network.py.
 # Made from the real neuron.py and network.py by: python3 -m tools --exercise
 """
 
 
 def exercise():
-    """Return the one-file exercise: the article's code with six bodies left to
+    """Return the one-file exercise: the code with six bodies left to
     write, and the checks."""
     source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}),
                           EXERCISE_LEAVES_OUT)

@@ -160,7 +160,7 @@ def _support_cell(code_text, cell_id, metadata=None):
     support = "".join(support_code(code_text, support_modules(MODULES)))
     modules = MODULES + support_modules(MODULES)
     head = imports(support + code_text, origins(modules, same_file(modules)))
-    text = ("# The support code (not the article's): it checks what comes in, and writes\n"
+    text = ("# The support code, not from the article: it checks what comes in, and writes\n"
             "# numbers as the hand calculations do. Run this cell first.\n" + head + "\n\n"
             + support.lstrip("\n"))
     return code(cell_id, text, dict(_folded(), **(metadata or {})))
@@ -186,7 +186,7 @@ Jupyter shows it folded, and you may skip it. This notebook was made from the pr
 # modules ([(module, the names to keep, or None for the complete network)]).
 RUN = "the cell of notebook_article.py of the same id"
 LESSONS = "what the cells above call of learner.py"
-PEOPLE = "section 3's words, with a table of the article's people"
+PEOPLE = "section 3's words, with a table of its people"
 SECTIONS = [
     # Each cell: its id, and what it holds. A cell of code from the modules ends
     # with the cell of notebook_article.py of the same id, if there is one.
@@ -266,7 +266,7 @@ has learned from four people only, so take its answer lightly."""),
 
 
 def _people_text():
-    # Section 3's words, with the article's people as a table.
+    # Section 3's words, with its people as a table.
     import network
 
     rows = ["| {} | {} | {} | {} |".format(name, x[0], x[1], "female (1)" if y else "male (0)")
@@ -284,7 +284,7 @@ def _people_text():
 
 
 def article_notebook():
-    """Return article.ipynb: the article's sections in order, with the outputs of its code."""
+    """Return article.ipynb: the sections of the article in order, with the outputs of the code."""
     runs = cells("notebook_article.py")
     found = []
     for cell_id, what in SECTIONS:
@@ -296,7 +296,7 @@ def article_notebook():
             found.append(code(cell_id, runs.pop(cell_id)))
         elif isinstance(what, list):
             text = _modules(what)
-            if cell_id in runs:  # the code that runs the article's example, after what it needs
+            if cell_id in runs:  # The code that runs an example, after what it needs.
                 text += "\n\n\n" + runs.pop(cell_id)
             found.append(code(cell_id, text))
         else:
@@ -334,7 +334,7 @@ def _lessons(code_text):
     support = support_code(code_text + "\n" + lessons, support_modules(MODULES))
     defined = set(defines(code_text)) | set(defines("".join(support)))
     keep = [name for name in needed(lessons, uses(code_text)) if name not in defined]
-    return ("# The lessons of learner.py, not the article's code: backpropagation by hand,\n"
+    return ("# The lessons of learner.py, not from the article: backpropagation by hand,\n"
             "# the training run with its chart, and the predictions.\n"
             + cut(lessons, keep).strip("\n"))
 

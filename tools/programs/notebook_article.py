@@ -1,4 +1,4 @@
-"""The cells of article.ipynb that run the article's examples (tools/notebook.py).
+"""The cells of article.ipynb that run the examples of the article (tools/notebook.py).
 
 Each cell starts with a line "# --- cell: NAME", and tools/notebook.py places
 it after the code that it runs. Each prints what the project's command line
@@ -13,16 +13,16 @@ from network import NETWORK_EXAMPLE, NEURON_EXAMPLES, mse_loss, network_example,
 
 # --- An edition carries what follows.
 # --- cell: neuron_examples
-# The article's two neurons, each worked by hand and then exactly.
+# Two neurons, each worked by hand and then exactly.
 for weights, bias, x in NEURON_EXAMPLES:
     print("\n".join(neuron_example(weights, bias, x)) + "\n")
 
 # --- cell: network_example
-# The article's network on the inputs [2, 3], by hand and then exactly.
+# The network on the inputs [2, 3], by hand and then exactly.
 print("\n".join(network_example(NETWORK_EXAMPLE)))
 
 # --- cell: loss
-# The article's example: the answers 1, 0, 0, 1, and a network that always says 0.
+# The answers 1, 0, 0, 1, and a network that always says 0.
 print(mse_loss([1, 0, 0, 1], [0, 0, 0, 0]))
 
 # --- cell: backprop
