@@ -22,7 +22,7 @@ from nbclient.exceptions import CellExecutionError
 from common import PROJECT, run
 
 sys.path.insert(0, PROJECT)
-from tests.test_editions import PLANTED, STUDENT  # noqa: E402 (the exercise's own tables)
+from tests.editions_cases import PLANTED, STUDENT  # noqa: E402 (the exercise's own tables)
 
 # article.ipynb: cells, and the command line (python3 network.py ...) whose output they print.
 ARTICLE = [(["neuron_examples", "network_example"], []), (["backprop"], ["backprop"]),

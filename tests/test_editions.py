@@ -15,6 +15,8 @@ import pytest
 
 import tools.cutting
 import tools.microbit
+from tests.editions_cases import (FULL, PLANTED, STUDENT, failing, folder_as_it_is, network_py,
+                                  run)
 from tools.__main__ import command
 from tools.cutting import (CARRIED, CELL, FILLED, PROGRAMS, body, cells, cut, fill, imports, needed,
                            program, read, used_at_import, without, without_docstrings)
@@ -26,16 +28,6 @@ STEPS = [name for name, part, todo, cases in EXERCISE]
 # Are the libraries that make a .hex installed (the tools' optional dependencies)?
 HEXES = None not in [importlib.util.find_spec(name) for name in ("micropython_microbit_fs",
                                                                  "universal_hex")]
-
-
-def run(args, cwd=PROJECT):
-    """python3 ARGS in cwd: the finished process, its output as text."""
-    return subprocess.run([sys.executable] + list(args), cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, universal_newlines=True)
-
-
-def network_py(*args):
-    return run(["network.py"] + list(args)).stdout
 
 
 # --- The cutting (tools/cutting.py)
@@ -303,22 +295,6 @@ def test_exercise_with_the_real_bodies_passes_and_ends_with_its_verdict(tmp_path
     assert lines[9 + examples:] == ["", "All six are right.", ""]
 
 
-PLANTED = [
-    # (step, function, a real line, the mistake, what the checker says)
-    (1, "sigmoid", "return 1 / (1 + exp(-x))", "return 1 / (1 - exp(-x))", "the answer differs"),
-    (1, "sigmoid", "return 1 / (1 + exp(-x))", "1 / (1 + exp(-x))",
-     "it returns None: is its return statement missing?"),
-    (2, "Neuron.feedforward",
-     "activation function\n        total = dot(self.weights, inputs) + self.bias",
-     "activation function\n        total = dot(self.weights, inputs)", "the answer differs"),
-    (3, "OurNeuralNetwork.feedforward", "self.o1.feedforward([out_h1, out_h2])",
-     "self.o1.feedforward([out_h2, out_h1])", "the answer differs"),
-    (4, "deriv_sigmoid", "return fx * (1 - fx)", "return fx * (1 + fx)", "the answer differs"),
-    (5, "mse_loss", "total += (t - p) * (t - p)", "total += t - p", "the answer differs"),
-    (6, "partial_derivatives", "d_L_d_ypred = -2 * (y_true - y_pred)",
-     "d_L_d_ypred = 2 * (y_true - y_pred)",
-     "d_L_d_w1 should be 0.02146953526581111, not -0.02146953526581111"),
-]
 
 
 @pytest.mark.parametrize("step, name, real, mistake, message", PLANTED)
@@ -355,33 +331,6 @@ def test_an_error_in_the_students_code_is_reported_at_its_step_and_line(tmp_path
                          " 'value' (line {})".format(line))
 
 
-STUDENT = {
-    # Correct, but not written as the project writes them.
-    "sigmoid": ["    from math import tanh", "    return 0.5 * (1 + tanh(x / 2))"],
-    "deriv_sigmoid": ["    return sigmoid(x) - sigmoid(x) ** 2"],
-    "Neuron.feedforward": [
-        "        return sigmoid(sum([w * x for w, x in zip(self.weights, inputs)]) + self.bias)"],
-    "OurNeuralNetwork.feedforward": [
-        "        return self.o1.feedforward([self.h1.feedforward(x), self.h2.feedforward(x)])"],
-    "mse_loss": ["    return sum([(t - p) ** 2 for t, p in zip(y_true, y_pred)]) / len(y_true)"],
-    "partial_derivatives": [
-        # The article's own way: deriv_sigmoid of each sum, products in another order.
-        "    sum_h1 = w1 * x[0] + w2 * x[1] + b1",
-        "    h1 = sigmoid(sum_h1)",
-        "    sum_h2 = w3 * x[0] + w4 * x[1] + b2",
-        "    h2 = sigmoid(sum_h2)",
-        "    sum_o1 = w5 * h1 + w6 * h2 + b3",
-        "    y_pred = sigmoid(sum_o1)",
-        "    d_L_d_ypred = -2 * (y_true - y_pred)",
-        "    d_o1 = deriv_sigmoid(sum_o1)",
-        "    d1 = deriv_sigmoid(sum_h1)",
-        "    d2 = deriv_sigmoid(sum_h2)",
-        "    return (x[0] * d1 * w5 * d_o1 * d_L_d_ypred, x[1] * d1 * w5 * d_o1 * d_L_d_ypred,",
-        "            d1 * w5 * d_o1 * d_L_d_ypred, x[0] * d2 * w6 * d_o1 * d_L_d_ypred,",
-        "            x[1] * d2 * w6 * d_o1 * d_L_d_ypred, d2 * w6 * d_o1 * d_L_d_ypred,",
-        "            h1 * d_o1 * d_L_d_ypred, h2 * d_o1 * d_L_d_ypred, d_o1 * d_L_d_ypred)",
-    ],
-}
 
 
 def test_any_correct_solution_passes(tmp_path):
@@ -453,36 +402,10 @@ def quick_hexes(monkeypatch):
     monkeypatch.setattr(tools.microbit, "universal_hex", universal_hex)
 
 
-def folder_as_it_is(folder):
-    """What a folder holds: {name: (bytes, mode)}, or None where there is none."""
-    if not os.path.exists(str(folder)):
-        return None
-    held = {}
-    for name in sorted(os.listdir(str(folder))):
-        path = os.path.join(str(folder), name)
-        if os.path.isdir(path):
-            held[name] = ("a folder", os.listdir(path))
-            continue
-        with open(path, "rb") as f:
-            held[name] = (f.read(), os.stat(path).st_mode)
-    return held
 
 
-def failing(monkeypatch, name, call, error):
-    """os.<name> raises error at its call-th call, as a full disk would."""
-    real = getattr(os, name)
-    calls = []
-
-    def fails(*args):
-        calls.append(args)
-        if len(calls) == call:
-            raise error
-        return real(*args)
-
-    monkeypatch.setattr(os, name, fails)
 
 
-FULL = OSError(28, "No space left on device")
 HALF_WAY = [
     # (what the folder holds first, what fails, at which call, with what)
     ("nothing", "fsync", 2, FULL),

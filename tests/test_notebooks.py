@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from tests.test_editions import FULL, PLANTED, STUDENT, failing, folder_as_it_is, network_py
+from tests.editions_cases import FULL, PLANTED, STUDENT, failing, folder_as_it_is, network_py
 from tools import notebook as notebooks
 from tools.__main__ import command
 from tools.cutting import read
