@@ -8,8 +8,6 @@ editions' own tests are tests/test_microbit.py.
 import ast
 import importlib.util
 import os
-import subprocess
-import sys
 
 import pytest
 
