@@ -1,12 +1,12 @@
 """The command line of python3 network.py: its commands and their options.
 
 usage: python3 network.py               the article's three worked examples
-       python3 network.py X1 X2         the article's network on the inputs X1 X2
+       python3 network.py X1 X2         the network on the inputs X1 X2, by hand
        python3 network.py predict WEIGHT_LB HEIGHT_IN [--load FILE]
                is this person female (near 1) or male (near 0)? The inputs
                are shifted as in the article (minus 135 lb, minus 66 in);
-               the network is the article's trained one, or FILE's (with the
-               measurements and the shift FILE's people were trained on)
+               the network is the one trained as in the article, or FILE's
+               (with the measurements and the shift its people were trained on)
        python3 network.py backprop [X1 X2 Y_TRUE] [--load FILE]
                backpropagation by hand for one sample (default: Alice, -2 -1 1),
                from every weight 1 and every bias 0, or from FILE's weights
@@ -198,11 +198,11 @@ def usage(command=None):
 
 def loaded(path):
     """Return (network, what to call it, its people) from the weights file at path, or
-    (None, None, the article's people) without one.
+    (None, None, learner.ARTICLE) without one.
 
     The people have the names, the shift and the ranges of the measurements
-    that the file's network was trained on (the article's, where the file
-    keeps none), and no one to train on or predict.
+    that the file's network was trained on (those of learner.ARTICLE, where
+    the file keeps none), and no one to train on or predict.
     """
     if path is None:
         return None, None, learner.ARTICLE

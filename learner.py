@@ -4,7 +4,7 @@ chart, and predictions for people of one's own.
 Each lesson returns its lines of text. The command line prints them
 (python3 network.py --help), and the playground page (web/) and the
 notebooks show them. The people a lesson trains on and predicts are a
-support.people.People: the article's six, ARTICLE, unless one brings one's
+support.people.People: the six of the article, ARTICLE, unless one brings one's
 own from a people file.
 """
 
@@ -27,7 +27,7 @@ except ImportError:  # On a board whose firmware has a network module, ours is o
 # and 66 in, and the answer, 1 for female. Four are to train on, and Emily and
 # Frank are to predict.
 def article_people():
-    """Return the article's six people as People: four to train on, Emily and Frank to predict."""
+    """Return the six people of the article: four to train on, Emily and Frank to predict."""
     people = People(("weight_lb", "height_in", "female"), (135, 66))
     for name, x, y in PEOPLE:
         people.add(name, x[0] + 135, x[1] + 66, y)
@@ -58,7 +58,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     """Return backpropagation for one sample as lines: d_L/d_w1 worked by hand, as the
     article works it, then all nine partial derivatives exactly, and one step of SGD.
 
-    The defaults are the article's example: every weight 1, every bias 0, and
+    The defaults are the example of the article: every weight 1, every bias 0, and
     Alice, x = [-2, -1], y_true = 1. As a person with a calculator works,
     each number is written to 3 significant figures and each line uses the
     numbers above it as written:
@@ -156,7 +156,7 @@ def bracket(text):
 
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
                   network=None, people=ARTICLE):
-    """Train on people, then predict the others: the article's training run.
+    """Train on people, then predict the others, as the article does.
 
     Training starts from the seeded random start, or goes on from network.
     Return the trained network and the lines that follow the reports: the
@@ -251,7 +251,7 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     """Return the network's answer for a person as lines: the shift, the hand calculation, and
     what the answer means.
 
-    a and b are the person's two measurements: for the article's people,
+    a and b are the person's two measurements: for the people of the article,
     weight in lb and height in in. Without a network, the one trained as in
     the article (seed 1, 1000 epochs) answers.
 

@@ -1,4 +1,4 @@
-"""The arithmetic that numpy does for the article's code, done here on plain floats.
+"""The arithmetic that numpy does in the article, done here on plain floats.
 
 The article computes a neuron's weighted sum with np.dot and its sigmoid with
 np.exp. Plain Python needs two things more. First, dot must refuse what is

@@ -19,7 +19,7 @@ from support.checks import (INF, check_finite, check_number, check_whole_number,
 
 
 def check_neurons(h1, h2, o1, kind):
-    """Raise an error unless h1, h2 and o1 make the article's network.
+    """Raise an error unless h1, h2 and o1 make the network of section 2.
 
     Each must be an instance of kind (Neuron); h1 and h2 need one weight per
     input, the same number each, and o1 needs one weight for each of h1 and h2.

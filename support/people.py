@@ -1,6 +1,6 @@
 """People to train on and to predict: two measurements and an answer for each.
 
-The article's six are people of this kind (learner.ARTICLE), and so is a
+The six of the article are people of this kind (learner.ARTICLE), and so is a
 class's own file, as support/people_files.py reads it. The network's inputs
 are the measurements minus a shift, as the article subtracts 135 lb and 66 in.
 

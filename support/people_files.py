@@ -3,7 +3,7 @@
 A people file is CSV text in UTF-8. Its header row names the two measurements
 and the answer (name,weight_kg,height_cm,female); then each row is a person:
 a name, two numbers, and the answer, 1 or 0, or nothing for a person whose
-answer the network is to predict. people.csv holds the article's six.
+answer the network is to predict. people.csv holds the six of the article.
 
 >>> people = parse_people("name,weight_kg,height_cm,female\\n"
 ...                       "Jo,60,170,1\\nAl,80,180,0\\nMo,70,165,")

@@ -59,16 +59,16 @@ class Page:
         return dict((name, getattr(self, name)) for name in STATE)
 
     def own_people(self):
-        """Are the people (or their shift) other than the article's six?"""
+        """Are the people (or their shift) other than the six of the article?"""
         return (self.people.rows, self.shift) != (self.start["people"].rows, self.start["shift"])
 
     def reset(self):
-        """The article's network, people, neuron, x = [2, 3] and Alice (not the settings)."""
+        """Back to the start: the network, people, neuron, x = [2, 3] and Alice (not the settings)."""
         self.net, self.custom, self.run = OurNeuralNetwork(), False, None
         self.people = learner.ARTICLE
         self.shift, self.given = learner.ARTICLE.shift, False  # given: the learner typed the shift
-        self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # the article's neuron on [2, 3]
-        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
+        self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # The neuron of section 1, on [2, 3].
+        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # The inputs [2, 3], and Alice.
 
     def changed(self):  # a run that no train command gives any more
         if self.run is not None:
@@ -241,7 +241,7 @@ class Page:
                 "sum": total, "out": sigmoid(total)}
 
     def loss(self):
-        """Section 3: the article's example loss, then each person's square and the MSE."""
+        """Section 3: the example loss, then each person's square and the MSE."""
         data, labels = self.people.data()
         preds = [self.net.feedforward(v) for v in data]
         squares = [(t - p) * (t - p) for t, p in zip(labels, preds)]
@@ -403,7 +403,7 @@ def train(epochs, coarse=1):
 
 
 def reset():
-    """Back to the article's state (the settings stay)."""
+    """Back to the start (the settings stay)."""
     return json.dumps(attempt(PAGE.reset, False))
 
 
