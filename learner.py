@@ -305,8 +305,8 @@ def distance_note(people, a, b):
     >>> print(distance_note(ARTICLE, 60, 170))
     60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
     """
-    a = check_finite(a, check_people(people).names[0])
-    b = check_finite(b, people.names[1])
+    a = check_number(a, check_people(people).names[0])  # inf is far, as the page's x may be.
+    b = check_number(b, people.names[1])
     if people.ranges is None:
         return None
     article = people.names == ARTICLE.names

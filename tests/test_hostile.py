@@ -2447,6 +2447,9 @@ FAR_CASES = [  # (name, the call, what it gives)
     ("a network that keeps no ranges", lambda: predict(60, 170, NET, people=People(
         ARTICLE.names, (135, 66)))[-1][:12], "Prediction: "),
     ("distance_note of Emily", lambda: distance_note(ARTICLE, 128, 63), None),
+    ("distance_note of inf, as the page's x may be", lambda: distance_note(ARTICLE, INF, 66)[:17],
+     "inf lb is far fro"),
+    ("distance_note of nan", lambda: distance_note(ARTICLE, NAN, 66), (ValueError, "weight_lb is nan")),
     ("--load F keeps F's ranges under the article's names", lambda: predicted_from_a_file(
         WIDER, ["240", "78"])[1].split("\n")[-2][:12], "Prediction: "),
     ("--load F, far from F's people", lambda: predicted_from_a_file(WIDER, ["-100", "170"])[1].split(
