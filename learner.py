@@ -1,20 +1,18 @@
 """The lessons around the article: backpropagation by hand, the training run with its
 chart, and predictions for people of one's own.
 
-Each lesson returns its lines of text. The command line prints them
-(python3 network.py --help), and the playground page (web/) and the
-notebooks show them. The people a lesson trains on and predicts are a
-support.people.People: the six of the article, ARTICLE, unless one brings one's
-own from a people file.
+Each lesson returns its lines of text, which the command line prints and the
+page (web/) and the notebooks show. The people a lesson trains on and predicts
+are a support.people.People: the six of the article, ARTICLE, or one's own.
 """
 
 from math import isnan
 
 from support.chart import check_losses, loss_chart
 from support.checks import INF, check_finite, check_number, check_whole_number, quoted
-from support.network_checks import check_training_set
+from support.network_checks import check_network, check_training_set
 from support.people import People, check_people
-from support.writing import figures, show, show_list
+from support.writing import as_written, bracket, figures, show, show_list
 
 try:
     from network import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
@@ -23,11 +21,9 @@ except ImportError:  # On a board whose firmware has a network module, ours is o
     from ournetwork import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                             network_example, partial_derivatives)
 
-# The article's people: their weight in lb and height in in, shifted by 135 lb
-# and 66 in, and the answer, 1 for female. Four are to train on, and Emily and
-# Frank are to predict.
 def article_people():
-    """Return the six people of the article: four to train on, Emily and Frank to predict."""
+    """Return the six people of the article, their weight in lb and height in in shifted by
+    135 lb and 66 in, and the answer 1 for female: four to train on, Emily and Frank to predict."""
     people = People(("weight_lb", "height_in", "female"), (135, 66))
     for name, x, y in PEOPLE:
         people.add(name, x[0] + 135, x[1] + 66, y)
@@ -50,7 +46,7 @@ def gradients(network, x, y_true):
     Bad input raises as train's does; a result beyond the range of a float
     raises ValueError.
     """
-    data, all_y_trues = check_training_set(_check_network(network), [x], [y_true])[:2]
+    data, all_y_trues = check_training_set(check_network(network), [x], [y_true])[:2]
     return _gradients(network, data[0], all_y_trues[0])
 
 
@@ -75,7 +71,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
         about = about or "every weight 1 and every bias 0"
-    about = _check_about(about) or "the weights " + weights_text(network)
+    about = _about(about) or "the weights " + weights_text(network)
     data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
     x, y_true = data[0], all_y_trues[0]
     exact = _gradients(network, x, y_true)
@@ -142,18 +138,6 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     return lines
 
 
-def as_written(x):
-    """Return the number a person goes on with: x to 3 significant figures."""
-    return float(figures(x))
-
-
-def bracket(text):
-    """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
-    reads better than 0.249 * -0.0904."""
-    text = text if isinstance(text, str) else show(text)  # A number, as show writes it.
-    return "(" + text + ")" if text.startswith("-") else text
-
-
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
                   network=None, people=ARTICLE):
     """Train on people, then predict the others, as the article does.
@@ -163,7 +147,7 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
     final loss, the chart and the predictions ("Emily: [-7, -3] -> 0.964").
     """
     data, all_y_trues = check_people(people).data()
-    network = OurNeuralNetwork.random(seed) if network is None else _check_network(network)
+    network = OurNeuralNetwork.random(seed) if network is None else check_network(network)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
     return network, trained_lines(network, losses, epochs, report_every, people, learn_rate)
 
@@ -172,7 +156,7 @@ def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, lear
     """Return what train prints after its reports: the final loss, a line if the training
     ended saturated, the chart and the predictions."""
     data, all_y_trues = check_people(people).data()
-    _check_network(network)
+    check_network(network)
     epochs = check_whole_number(epochs, "epochs", 0)  # What is checked is what is written.
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
@@ -196,7 +180,7 @@ def saturation_note(network, people, losses, learn_rate):
     from 0, not shifted).
     """
     data, all_y_trues = check_people(people).data()
-    _check_network(network)
+    check_network(network)
     losses = check_losses(losses, "losses")
     learn_rate = check_finite(learn_rate, "learn_rate")
     outputs = [network.feedforward(x) for x in data]
@@ -231,7 +215,7 @@ def predictions(network, people=ARTICLE):
     >>> predictions(OurNeuralNetwork())
     ['Emily: [-7, -3] -> 0.512', 'Frank: [20, 2] -> 0.707']
     """
-    _check_network(network)
+    check_network(network)
     lines = []
     for name, x in check_people(people).predict:
         lines.append("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
@@ -268,9 +252,9 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     if abs(a) == INF or abs(b) == INF:
         raise ValueError("{} and {} must be finite numbers".format(a_name, b_name))
     x = people.shifted(a, b)
-    _check_about(about)
+    _about(about)
     if network is not None:
-        _check_network(network)
+        check_network(network)
     else:
         network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
@@ -319,15 +303,14 @@ def distance_note(people, a, b):
                 name, show(value)))
     if not far:
         return None
+    (low_a, high_a), (low_b, high_b) = [(show(low), show(high)) for low, high in people.ranges]
     if article:
         ranges = "weights from {} to {} lb, heights from {} to {} in".format(
-            show(people.ranges[0][0]), show(people.ranges[0][1]), show(people.ranges[1][0]),
-            show(people.ranges[1][1]))
+            low_a, high_a, low_b, high_b)
         question = "Were they in kg and cm?"
     else:
         ranges = "{} from {} to {}, {} from {} to {}".format(
-            people.names[0], show(people.ranges[0][0]), show(people.ranges[0][1]),
-            people.names[1], show(people.ranges[1][0]), show(people.ranges[1][1]))
+            people.names[0], low_a, high_a, people.names[1], low_b, high_b)
         question = "Were they in the units of {} and {}?".format(people.names[0], people.names[1])
     return ("{} {} far from the people this network learned from ({}): its answer means little."
             " {}".format(" and ".join(far), "are" if len(far) > 1 else "is", ranges, question))
@@ -339,7 +322,7 @@ def weights_text(network):
     >>> weights_text(OurNeuralNetwork())
     'h1: w = [0, 1], b = 0; h2: w = [0, 1], b = 0; o1: w = [0, 1], b = 0'
     """
-    _check_network(network)
+    check_network(network)
     weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
         weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights),
@@ -360,14 +343,7 @@ def _gradients(network, x, y_true):
     return dict(zip(PARAMETER_NAMES, partials))
 
 
-def _check_network(network):
-    # Return network if it is an OurNeuralNetwork, or raise the TypeError that names it.
-    if not hasattr(network, "parameters") or not hasattr(network, "h1"):
-        raise TypeError("network must be an OurNeuralNetwork, got {}".format(quoted(network)))
-    return network
-
-
-def _check_about(about):
+def _about(about):
     # Return about, the words that name a network, or raise TypeError unless it is words or None.
     if about is not None and not isinstance(about, str):
         raise TypeError("about must be words that name the network, got {}".format(quoted(about)))

@@ -17,7 +17,7 @@ from support.network_checks import check_training_set
 from support.files import MOST_WEIGHTS_BYTES, read_file, save_numbers
 from support.parsing import parse_numbers, parse_positive_number, parse_whole_number
 from support.people_files import MOST_BYTES, csv_field, csv_lines, parse_people
-from support.writing import figures, show, written
+from support.writing import bracket, figures, show, written
 
 EVERY = 10  # a loss every 10 epochs, as train reports it
 COLS, ROWS = 48, 30  # the map's cells (half each way while training)
@@ -274,7 +274,7 @@ class Page:
         losses = [mse_loss([y], [n.feedforward(x)]) for n in (net, stepped)] + [
             mse_loss(labels, [n.feedforward(v) for v in data]) for n in (net, stepped)]
         result.update(lines=lines, hand=len(lines) - 10, steps=[[
-            name, show(d[name]), "{} − {} × {}".format(show(w), LEARN_RATE, learner.bracket(show(d[name]))), show(a)]
+            name, show(d[name]), "{} − {} × {}".format(show(w), LEARN_RATE, bracket(show(d[name]))), show(a)]
             for name, w, a in zip(PARAMETER_NAMES, before, after)],
             losses=["{:.4f}".format(v) for v in losses])
         return result
