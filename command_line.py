@@ -1,12 +1,12 @@
 """The command line of python3 network.py: its commands and their options.
 
 usage: python3 network.py               the article's three worked examples
-       python3 network.py X1 X2         the article's network on the inputs X1 X2
+       python3 network.py X1 X2         the network on the inputs X1 X2, by hand
        python3 network.py predict WEIGHT_LB HEIGHT_IN [--load FILE]
                is this person female (near 1) or male (near 0)? The inputs
                are shifted as in the article (minus 135 lb, minus 66 in);
-               the network is the article's trained one, or FILE's (with the
-               measurements and the shift FILE's people were trained on)
+               the network is the one trained as in the article, or FILE's
+               (with the measurements and the shift its people were trained on)
        python3 network.py backprop [X1 X2 Y_TRUE] [--load FILE]
                backpropagation by hand for one sample (default: Alice, -2 -1 1),
                from every weight 1 and every bias 0, or from FILE's weights
@@ -31,6 +31,7 @@ micro:bit) are made by python3 -m tools --help, in a checkout of the project.
 import sys
 
 import learner
+from support.checks import quoted
 from support.parsing import (is_number, parse_numbers, parse_positive_number,
                              parse_whole_number)
 
@@ -110,7 +111,8 @@ def parse(args):
     """
     for text in args:
         if not isinstance(text, str):
-            raise TypeError("the command line's words must be strings, got {!r}".format(text))
+            raise TypeError("the command line's words must be strings, got {}".format(
+                quoted(text)))
     words, options = [], {}
     i = 0
     while i < len(args):
@@ -127,7 +129,7 @@ def parse(args):
             raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(
                 option))
         if option not in OPTIONS:
-            raise ValueError("unknown option {!r}".format(option))
+            raise ValueError("unknown option {}".format(quoted(option)))
         if option in options:
             raise ValueError("{} is given twice".format(option))
         count = 2 if OPTIONS[option][1] == TWO else 1
@@ -140,11 +142,12 @@ def parse(args):
         options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
     if command is None and words and not is_number(words[0]):
-        raise ValueError("unknown command {!r}: {}".format(words[0], _suggestion(words[0])))
+        raise ValueError("unknown command {}: {}".format(quoted(words[0]),
+                                                         _suggestion(words[0])))
     if "--help" in options:
         return command, words, {"--help": True}
     if command in ("train", "web") and words:
-        raise ValueError("{} takes options only, got {!r}".format(command, words[0]))
+        raise ValueError("{} takes options only, got {}".format(command, quoted(words[0])))
     for option in options:
         if command not in OPTIONS[option][0]:
             raise ValueError("{} makes no sense {}".format(option, "with " + command if command
@@ -166,7 +169,7 @@ def value(option, text):
     A value that is not of its option's kind raises ValueError naming the option.
     """
     if option not in OPTIONS:
-        raise ValueError("unknown option {!r}".format(option))
+        raise ValueError("unknown option {}".format(quoted(option)))
     commands, kind, least, most = OPTIONS[option]
     if kind == FILE:
         return text
@@ -195,11 +198,11 @@ def usage(command=None):
 
 def loaded(path):
     """Return (network, what to call it, its people) from the weights file at path, or
-    (None, None, the article's people) without one.
+    (None, None, learner.ARTICLE) without one.
 
     The people have the names, the shift and the ranges of the measurements
-    that the file's network was trained on (the article's, where the file
-    keeps none), and no one to train on or predict.
+    that the file's network was trained on (those of learner.ARTICLE, where
+    the file keeps none), and no one to train on or predict.
     """
     if path is None:
         return None, None, learner.ARTICLE
@@ -212,7 +215,8 @@ def loaded(path):
         raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
     network = OurNeuralNetwork.from_parameters(*values)
     people = learner.ARTICLE
-    if kept is not None and (kept["names"], kept["shift"]) != (people.names, people.shift):
+    if kept is not None and (kept["names"], kept["shift"], kept["ranges"]) != (
+            people.names, people.shift, people.ranges):  # The article's names, but others' people.
         people = People(kept["names"], kept["shift"], ranges=kept["ranges"])
     return network, "the weights in {} ({})".format(path, learner.weights_text(network)), people
 

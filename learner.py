@@ -1,20 +1,18 @@
 """The lessons around the article: backpropagation by hand, the training run with its
 chart, and predictions for people of one's own.
 
-Each lesson returns its lines of text. The command line prints them
-(python3 network.py --help), and the playground page (web/) and the
-notebooks show them. The people a lesson trains on and predicts are a
-support.people.People: the article's six, ARTICLE, unless one brings one's
-own from a people file.
+Each lesson returns its lines of text, which the command line prints and the
+page (web/) and the notebooks show. The people a lesson trains on and predicts
+are a support.people.People: the six of the article, ARTICLE, or one's own.
 """
 
 from math import isnan
 
-from support.chart import loss_chart
-from support.checks import INF, check_number
-from support.network_checks import check_training_set
-from support.people import People
-from support.writing import figures, show, show_list
+from support.chart import check_losses, loss_chart
+from support.checks import INF, check_finite, check_number, check_whole_number, quoted
+from support.network_checks import check_network, check_training_set
+from support.people import People, check_people
+from support.writing import as_written, bracket, figures, show, show_list
 
 try:
     from network import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
@@ -23,11 +21,9 @@ except ImportError:  # On a board whose firmware has a network module, ours is o
     from ournetwork import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                             network_example, partial_derivatives)
 
-# The article's people: their weight in lb and height in in, shifted by 135 lb
-# and 66 in, and the answer, 1 for female. Four are to train on, and Emily and
-# Frank are to predict.
 def article_people():
-    """Return the article's six people as People: four to train on, Emily and Frank to predict."""
+    """Return the six people of the article, their weight in lb and height in in shifted by
+    135 lb and 66 in, and the answer 1 for female: four to train on, Emily and Frank to predict."""
     people = People(("weight_lb", "height_in", "female"), (135, 66))
     for name, x, y in PEOPLE:
         people.add(name, x[0] + 135, x[1] + 66, y)
@@ -50,7 +46,7 @@ def gradients(network, x, y_true):
     Bad input raises as train's does; a result beyond the range of a float
     raises ValueError.
     """
-    data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
+    data, all_y_trues = check_training_set(check_network(network), [x], [y_true])[:2]
     return _gradients(network, data[0], all_y_trues[0])
 
 
@@ -58,7 +54,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     """Return backpropagation for one sample as lines: d_L/d_w1 worked by hand, as the
     article works it, then all nine partial derivatives exactly, and one step of SGD.
 
-    The defaults are the article's example: every weight 1, every bias 0, and
+    The defaults are the example of the article: every weight 1, every bias 0, and
     Alice, x = [-2, -1], y_true = 1. As a person with a calculator works,
     each number is written to 3 significant figures and each line uses the
     numbers above it as written:
@@ -75,7 +71,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
         about = about or "every weight 1 and every bias 0"
-    about = about or "the weights " + weights_text(network)
+    about = _about(about) or "the weights " + weights_text(network)
     data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
     x, y_true = data[0], all_y_trues[0]
     exact = _gradients(network, x, y_true)
@@ -142,28 +138,16 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     return lines
 
 
-def as_written(x):
-    """Return the number a person goes on with: x to 3 significant figures."""
-    return float(figures(x))
-
-
-def bracket(text):
-    """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
-    reads better than 0.249 * -0.0904."""
-    return "(" + text + ")" if text.startswith("-") else text
-
-
 def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_every=10,
                   network=None, people=ARTICLE):
-    """Train on people, then predict the others: the article's training run.
+    """Train on people, then predict the others, as the article does.
 
     Training starts from the seeded random start, or goes on from network.
     Return the trained network and the lines that follow the reports: the
     final loss, the chart and the predictions ("Emily: [-7, -3] -> 0.964").
     """
-    data, all_y_trues = people.data()
-    if network is None:
-        network = OurNeuralNetwork.random(seed)
+    data, all_y_trues = check_people(people).data()
+    network = OurNeuralNetwork.random(seed) if network is None else check_network(network)
     losses = network.train(data, all_y_trues, learn_rate, epochs, report_every, report)
     return network, trained_lines(network, losses, epochs, report_every, people, learn_rate)
 
@@ -171,7 +155,9 @@ def train_example(report=print, epochs=1000, learn_rate=0.1, seed=1, report_ever
 def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, learn_rate=0.1):
     """Return what train prints after its reports: the final loss, a line if the training
     ended saturated, the chart and the predictions."""
-    data, all_y_trues = people.data()
+    data, all_y_trues = check_people(people).data()
+    check_network(network)
+    epochs = check_whole_number(epochs, "epochs", 0)  # What is checked is what is written.
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
@@ -186,21 +172,41 @@ def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, lear
 def saturation_note(network, people, losses, learn_rate):
     """Return one plain sentence if training ended saturated, or else None.
 
-    Saturated means that every output for the people to train on is near 0
-    or 1 while the loss is still large and no longer falling. The sigmoid is
-    flat there, so the partial derivatives are nearly 0 and training is stuck;
-    a learning rate too large is the usual cause.
+    Saturated means that the loss is still large and no longer falling, and
+    that the neurons sit where the sigmoid is flat, so that the partial
+    derivatives are nearly 0 and training is stuck: either every output is
+    near 0 or 1 (a learning rate too large is the usual cause, or else weights
+    too large), or h1 and h2 give every person the same output (inputs far
+    from 0, not shifted).
     """
-    data, all_y_trues = people.data()
+    data, all_y_trues = check_people(people).data()
+    check_network(network)
+    losses = check_losses(losses, "losses")
+    learn_rate = check_finite(learn_rate, "learn_rate")
     outputs = [network.feedforward(x) for x in data]
     final = mse_loss(all_y_trues, outputs)
-    if len(losses) < 2 or final < 0.05 or [y for y in outputs if 0.01 < y < 0.99]:
-        return None
-    if final < 0.95 * losses[len(losses) // 2]:  # The loss is still falling.
-        return None
-    return ("Every output is near 0 or 1 and the loss has stopped falling at {:.3f}: the neurons"
-            " are saturated, and the learning rate {} is the likely cause; try a smaller one,"
-            " such as 0.1.".format(final, show(learn_rate)))
+    if not losses or final < 0.05 or final < 0.95 * losses[len(losses) // 2]:
+        return None  # Trained, or still learning.
+    if not [y for y in outputs if 0.01 < y < 0.99]:
+        if learn_rate > 1:
+            cause = ("the learning rate {} is the likely cause; try a smaller one, such as"
+                     " 0.1".format(show(learn_rate)))
+        else:  # A small learning rate, so the weights it started from are too large.
+            cause = ("their weights are the likely cause, too large to learn from; start again"
+                     " from smaller ones, such as a random start")
+        return ("Every output is near 0 or 1 and the loss has stopped falling at {:.3f}: the"
+                " neurons are saturated, and {}.".format(final, cause))
+    for neuron in (network.h1, network.h2):
+        hidden = [neuron.feedforward(x) for x in data]
+        if max(hidden) - min(hidden) > 0.01 or [h for h in hidden if 0.01 < h < 0.99]:
+            return None  # A hidden neuron still tells people apart, or can learn to.
+    for j in (0, 1):
+        inputs = [x[j] for x in data]
+        if abs(sum([v / len(inputs) for v in inputs])) > max(inputs) - min(inputs):
+            return ("Every person gets the same output and the loss has stopped falling at {:.3f}:"
+                    " h1 and h2 are saturated, because the inputs are far from 0; shift them"
+                    " nearer 0, as the article subtracts 135 lb and 66 in.".format(final))
+    return None
 
 
 def predictions(network, people=ARTICLE):
@@ -209,8 +215,9 @@ def predictions(network, people=ARTICLE):
     >>> predictions(OurNeuralNetwork())
     ['Emily: [-7, -3] -> 0.512', 'Frank: [20, 2] -> 0.707']
     """
+    check_network(network)
     lines = []
-    for name, x in people.predict:
+    for name, x in check_people(people).predict:
         lines.append("{}: {} -> {:.3f}".format(name, show_list(x), network.feedforward(x)))
     return lines
 
@@ -221,14 +228,14 @@ def shift_line(people):
     >>> shift_line(People(("weight_kg", "height_cm", "female"), (68.25, 172.625), True))
     'shifted by the mean of your people: weight_kg - 68.25, height_cm - 172.625'
     """
-    return "shifted by the mean of your people: " + people.shift_text()
+    return "shifted by the mean of your people: " + check_people(people).shift_text()
 
 
 def predict(a, b, network=None, about=None, people=ARTICLE):
     """Return the network's answer for a person as lines: the shift, the hand calculation, and
     what the answer means.
 
-    a and b are the person's two measurements: for the article's people,
+    a and b are the person's two measurements: for the people of the article,
     weight in lb and height in in. Without a network, the one trained as in
     the article (seed 1, 1000 epochs) answers.
 
@@ -239,13 +246,16 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     Where a and b lie far from the people the network learned from, a last
     line says that the answer means little (distance_note).
     """
-    a_name, b_name, answer = people.names
+    a_name, b_name, answer = check_people(people).names
     a = check_number(a, a_name)
     b = check_number(b, b_name)
     if abs(a) == INF or abs(b) == INF:
         raise ValueError("{} and {} must be finite numbers".format(a_name, b_name))
     x = people.shifted(a, b)
-    if network is None:
+    _about(about)
+    if network is not None:
+        check_network(network)
+    else:
         network = train_example(None)[0]
         about = "trained as in the article (seed 1, 1000 epochs, learn rate 0.1)"
     y = network.feedforward(x)
@@ -279,6 +289,8 @@ def distance_note(people, a, b):
     >>> print(distance_note(ARTICLE, 60, 170))
     60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
     """
+    a = check_number(a, check_people(people).names[0])  # inf is far, as the page's x may be.
+    b = check_number(b, people.names[1])
     if people.ranges is None:
         return None
     article = people.names == ARTICLE.names
@@ -291,15 +303,14 @@ def distance_note(people, a, b):
                 name, show(value)))
     if not far:
         return None
+    (low_a, high_a), (low_b, high_b) = [(show(low), show(high)) for low, high in people.ranges]
     if article:
         ranges = "weights from {} to {} lb, heights from {} to {} in".format(
-            show(people.ranges[0][0]), show(people.ranges[0][1]), show(people.ranges[1][0]),
-            show(people.ranges[1][1]))
+            low_a, high_a, low_b, high_b)
         question = "Were they in kg and cm?"
     else:
         ranges = "{} from {} to {}, {} from {} to {}".format(
-            people.names[0], show(people.ranges[0][0]), show(people.ranges[0][1]),
-            people.names[1], show(people.ranges[1][0]), show(people.ranges[1][1]))
+            people.names[0], low_a, high_a, people.names[1], low_b, high_b)
         question = "Were they in the units of {} and {}?".format(people.names[0], people.names[1])
     return ("{} {} far from the people this network learned from ({}): its answer means little."
             " {}".format(" and ".join(far), "are" if len(far) > 1 else "is", ranges, question))
@@ -311,6 +322,7 @@ def weights_text(network):
     >>> weights_text(OurNeuralNetwork())
     'h1: w = [0, 1], b = 0; h2: w = [0, 1], b = 0; o1: w = [0, 1], b = 0'
     """
+    check_network(network)
     weights = []
     for name, neuron in (("h1", network.h1), ("h2", network.h2), ("o1", network.o1)):
         weights.append("{}: w = {}, b = {}".format(name, show_list(neuron.weights),
@@ -329,3 +341,10 @@ def _gradients(network, x, y_true):
         if isnan(d - d):  # This is nan exactly when d is inf or nan.
             raise ValueError("d_L_d_{} overflowed: the numbers are too large".format(name))
     return dict(zip(PARAMETER_NAMES, partials))
+
+
+def _about(about):
+    # Return about, the words that name a network, or raise TypeError unless it is words or None.
+    if about is not None and not isinstance(about, str):
+        raise TypeError("about must be words that name the network, got {}".format(quoted(about)))
+    return about

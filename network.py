@@ -152,8 +152,8 @@ class OurNeuralNetwork:
 
     @classmethod
     def random(cls, seed=1):
-        """Return a network whose nine parameters are drawn at random, as the article's
-        np.random.normal() draws them, the same on every interpreter for the same seed."""
+        """Return a network whose nine parameters are drawn at random, as np.random.normal()
+        draws them in the article, the same on every interpreter for the same seed."""
         return cls.from_parameters(*draw_normal(9, seed))
 
     @classmethod
@@ -273,8 +273,8 @@ def neuron_example(weights, bias, x):
 
 
 def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
-    """Return a network's calculation on x as lines, by hand then exactly (the article's network
-    without one; about describes it)."""
+    """Return a network's calculation on x as lines, by hand then exactly (without a network,
+    the one of the article; about describes it)."""
     if network is None:
         network = OurNeuralNetwork()
     return ["The network, {}, on x = {}:".format(about, show_list(x)),

@@ -1,4 +1,4 @@
-"""What the article's code needs around it, one job to a module.
+"""What neuron.py and network.py need around them, one job to a module.
 
     checks.py         checking the values that come in from outside
     network_checks.py checking the network's and the training's arguments

@@ -4,7 +4,7 @@ No plotting library is needed, and a small board can draw it too: each row is
 written out as it is drawn, with no grid of characters held in memory.
 """
 
-from support.checks import INF
+from support.checks import INF, check_finite, check_whole_number, quoted
 
 
 def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, width=50):
@@ -23,14 +23,17 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
 
     With no losses (no epochs) there is nothing to draw.
     """
+    losses = check_losses(losses, "losses")  # What is checked is what is drawn.
+    report_every = check_whole_number(report_every, "report_every", 1)
+    height = check_whole_number(height, "height", 2)
+    width = check_whole_number(width, "width", 1)
+    if final is not None:
+        if epochs is None:
+            raise ValueError("loss_chart needs the epochs with the final loss")
+        final = check_losses([final], "final")[0]
+        epochs = check_whole_number(epochs, "epochs", 0)
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
-    if width < 1 or height < 2 or final is not None and epochs is None:
-        raise ValueError("loss_chart needs a width of 1 or more, a height of 2 or more, and the"
-                         " epochs with the final loss")
-    for loss in losses + [final or 0.0]:
-        if not 0 <= loss < INF:  # A nan is not >= 0 either.
-            raise ValueError("a loss is a finite number >= 0, got {!r}".format(loss))
     step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
@@ -60,3 +63,29 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
     gap = " " * max(1, count - len(first) - len(str(last)))
     lines.append("       " + first + gap + str(last) + "  epoch")
     return lines
+
+
+def check_losses(losses, name):
+    """Return losses, such as train returns, as a list of finite floats >= 0, or raise the
+    error that names the one at fault as name[i].
+
+    >>> check_losses((0.5, 0), "losses")
+    [0.5, 0.0]
+    """
+    if type(losses) is list and not [loss for loss in losses
+                                     if type(loss) is not float or not 0 <= loss < INF]:
+        return losses  # train's own list, used as it is: a copy would take a board's heap.
+    try:
+        if isinstance(losses, (str, bytes, dict, set)):
+            raise TypeError
+        n = len(losses)
+    except TypeError:
+        raise TypeError("{} must be a list of losses, got {}".format(name,
+                                                                   quoted(losses))) from None
+    checked = []
+    for i in range(n):
+        loss = check_finite(losses[i], name + "[{}]", i)
+        if loss < 0:
+            raise ValueError("{}[{}] is a loss, so must be >= 0, got {!r}".format(name, i, loss))
+        checked.append(loss)
+    return checked

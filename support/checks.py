@@ -1,6 +1,7 @@
 """Checking the values that come in from outside.
 
-The article's functions trust their arguments. This module is what lets them:
+The functions of neuron.py and network.py trust their arguments. This module
+is what lets them:
 each public function of neuron.py and network.py hands what it is given to
 one of these checks first, and works only with what the check returns. After
 that, a value is trusted.

@@ -26,11 +26,11 @@ import os
 from math import isnan
 from random import getrandbits
 
-from support.checks import INF, check_finite, check_number
+from support.checks import INF, check_finite, check_number, quoted
 from support.parsing import find_control_character
 
-# The most bytes a weights file may hold. A file of the longest names that
-# json.dumps escapes (12 bytes for each character beyond the BMP) stays well
+# The most bytes a weights file may hold. A file of the longest names (three
+# of 32 characters, each of 4 bytes in UTF-8, or 12 where escaped) stays well
 # within it, and save_numbers refuses to write anything that load_saved
 # would refuse to read.
 MOST_WEIGHTS_BYTES = 4096
@@ -61,7 +61,7 @@ def write_files(files):
         modes[path] = writable(path)  # Every path is checked before any file is made.
     made = {}  # The temporary file of each path, named here before it is made.
     kept = {}  # A link to each old file, kept while several files are renamed.
-    done = []
+    renamed = []  # Each path whose rename has begun, put here just before it.
     try:
         for path in files:
             _write_temporary(path, files[path], modes[path], made)
@@ -69,23 +69,38 @@ def write_files(files):
             if len(files) > 1 and modes[path] is not None and hasattr(os, "link"):
                 kept[path] = _unique(path, ".old")
                 os.link(path, kept[path])
+            renamed.append(path)
             getattr(os, "replace", os.rename)(made[path], path)  # MicroPython has no replace.
-            done.append(path)
+        renamed = []  # Every file is in place: from here on, nothing is undone.
         for path in files:
             _sync_folder(path)
     except BaseException:
-        # An error or Ctrl-C half way: every file goes back to what it was.
-        for path in done if len(done) < len(files) else ():
-            if path in kept:
+        # An error or Ctrl-C half way: every file goes back to what it was. A
+        # rename that never happened left its temporary file, and needs no undoing.
+        for path in renamed if len(files) > 1 else ():
+            if path in kept and not exists(made[path]):
                 os.rename(kept.pop(path), path)
-            else:
+            elif modes[path] is None and not exists(made[path]):
                 os.remove(path)
-        for temporary in list(made.values()) + list(kept.values()):
-            if exists(temporary):
-                os.remove(temporary)
         raise
-    for old in kept.values():
-        os.remove(old)
+    finally:
+        _remove_each(list(made.values()) + list(kept.values()))
+
+
+def _remove_each(paths):
+    # Remove each file of paths that is there. Ctrl-C on the way is raised only
+    # once every one is removed, so that it leaves none behind.
+    interrupted = None
+    for path in paths:
+        for attempt in (1, 2):  # The second try removes what Ctrl-C stopped the first from.
+            try:
+                if exists(path):
+                    os.remove(path)
+                break
+            except KeyboardInterrupt as error:
+                interrupted = error
+    if interrupted is not None:
+        raise interrupted
 
 
 def _write_temporary(path, text, mode, made):
@@ -97,7 +112,7 @@ def _write_temporary(path, text, mode, made):
         if not hasattr(os, "open"):
             if exists(made[path]):
                 continue
-            f = open(made[path], "w")
+            f = open(made[path], "wb")
             break
         try:  # A new file gets the umask's mode, as any other file would.
             fd = os.open(made[path], os.O_WRONLY | os.O_CREAT | os.O_EXCL,
@@ -105,10 +120,10 @@ def _write_temporary(path, text, mode, made):
         except FileExistsError:  # Another program's file: it is not ours to remove.
             del made[path]
             continue
-        f = os.fdopen(fd, "w")
+        f = os.fdopen(fd, "wb")
         break
     with f:
-        f.write(text)
+        f.write(text.encode("utf-8"))  # UTF-8 whatever the locale, as read_file reads it.
         if hasattr(os, "fsync"):  # The text is on the disk before the rename (not on MicroPython).
             f.flush()
             os.fsync(f.fileno())
@@ -195,9 +210,9 @@ def file_name(path):
         except TypeError:
             pass
     if not isinstance(path, str) or not path:
-        raise TypeError("the file name must be a non-empty string, got {!r}".format(path))
+        raise TypeError("the file name must be a non-empty string, got {}".format(quoted(path)))
     if "\x00" in path:
-        raise ValueError("{!r} holds a NUL byte, which no file name can".format(path))
+        raise ValueError("{} holds a NUL byte, which no file name can".format(quoted(path)))
     return path
 
 
@@ -221,15 +236,20 @@ def read_file(path, limit):
     fd = None
     if hasattr(os, "open"):  # Opened without waiting, since a FIFO would wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        mode = os.fstat(fd).st_mode
+        status = os.fstat(fd)
     else:
-        mode = os.stat(path)[0]
+        status = os.stat(path)
+    mode, size = status[0], status[6]
     if mode & 0o170000 != 0o100000:
         if fd is not None:
             os.close(fd)
         raise ValueError("{} is not a regular file (a folder, a FIFO or a device)".format(path))
     with (open(path, "rb") if fd is None else os.fdopen(fd, "rb")) as f:
-        data = f.read(limit + 1)
+        # As many bytes as the file holds, and one more: MicroPython's read(n)
+        # takes n bytes of heap first, which a small file should not need.
+        data = f.read(min(size, limit) + 1)
+        if size < len(data) <= limit:  # The file grew while it was read.
+            data += f.read(limit + 1 - len(data))
     if len(data) > limit:
         raise ValueError("{} is larger than {} bytes".format(path, limit))
     try:
@@ -250,8 +270,6 @@ def save_numbers(path, names, values, about=None):
     ValueError, and nothing is written; so does anything load_saved would
     not read back.
     """
-    import json
-
     lines = []
     for name, value in zip(names, values):
         if type(value) is not float:  # A numpy scalar or a Decimal is written as a float.
@@ -260,13 +278,16 @@ def save_numbers(path, names, values, about=None):
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))
     if about is not None:
-        lines.append('  "shift": [{!r}, {!r}]'.format(float(about["shift"][0]),
-                                                     float(about["shift"][1])))
-        lines.append('  "names": ' + json.dumps(list(about["names"])))
-        if about.get("ranges") is not None:
+        about = _trained_on(_listed_about(about), path)  # Checked as load_saved checks it.
+        lines.append('  "shift": [{!r}, {!r}]'.format(about["shift"][0], about["shift"][1]))
+        # The names are written as they are, not escaped as json.dumps escapes a
+        # letter beyond ASCII: MicroPython's json reads an escaped emoji as two halves.
+        lines.append('  "names": ["' + '", "'.join([
+            w.replace("\\", "\\\\").replace('"', '\\"') for w in about["names"]]) + '"]')
+        if about["ranges"] is not None:
             (low_a, high_a), (low_b, high_b) = about["ranges"]
             lines.append('  "ranges": [[{!r}, {!r}], [{!r}, {!r}]]'.format(
-                float(low_a), float(high_a), float(low_b), float(high_b)))
+                low_a, high_a, low_b, high_b))
     text = "{\n" + ",\n".join(lines) + "\n}\n"
     _parse_weights(text, path, names)  # What is written must read back.
     can_save(path, names)
@@ -334,11 +355,27 @@ def _parse_weights(text, path, names):
         try:
             values.append(check_finite(saved[name], name))
         except (TypeError, ValueError):
-            raise ValueError("{}: {} must be a finite number, got {!r}".format(
-                path, name, saved[name])) from None
+            raise ValueError("{}: {} must be a finite number, got {}".format(
+                path, name, quoted(saved[name]))) from None
     if about is not None:
         about = _trained_on(about, path)
     return values, about
+
+
+def _listed_about(about):
+    # Return what save_numbers is told the numbers were trained on as JSON
+    # would read it back, lists for tuples, for _trained_on to check; or raise
+    # TypeError where it is not {"names": ..., "shift": ..., "ranges": ...}.
+    def listed(value):
+        if isinstance(value, (list, tuple)):
+            return [listed(item) for item in value]
+        return value  # Not a list: _trained_on says so.
+
+    if not isinstance(about, dict) or "names" not in about or "shift" not in about:
+        raise TypeError('about must be {{"names": [A, B, Y], "shift": [a, b], "ranges": ...}},'
+                        " got {}".format(quoted(about)))
+    return {"names": listed(about["names"]), "shift": listed(about["shift"]),
+            "ranges": listed(about.get("ranges"))}
 
 
 def _trained_on(about, path):
@@ -347,13 +384,13 @@ def _trained_on(about, path):
     words = about["names"]
     if (not isinstance(words, list) or len(words) != 3 or [
             w for w in words if not isinstance(w, str) or not w.strip()
-            or find_control_character(w)]):
-        raise ValueError("{}: names must be three words, got {!r}".format(path, words))
+            or find_control_character(w) or not _utf_8(w)]):
+        raise ValueError("{}: names must be three words, got {}".format(path, quoted(words)))
     try:
         shift = _two_numbers(about["shift"])
     except (TypeError, ValueError):
-        raise ValueError("{}: shift must be two finite numbers, got {!r}".format(
-            path, about["shift"])) from None
+        raise ValueError("{}: shift must be two finite numbers, got {}".format(
+            path, quoted(about["shift"]))) from None
     ranges = about["ranges"]
     try:
         if ranges is not None:
@@ -364,8 +401,18 @@ def _trained_on(about, path):
                 raise ValueError
     except (TypeError, ValueError):
         raise ValueError("{}: ranges must be two pairs of finite numbers, each from low to high,"
-                         " got {!r}".format(path, about["ranges"])) from None
+                         " got {}".format(path, quoted(about["ranges"]))) from None
     return {"names": tuple(words), "shift": shift, "ranges": ranges}
+
+
+def _utf_8(text):
+    # Return True if text can be written as UTF-8: on CPython, a lone half of a
+    # surrogate pair ("\ud800") cannot.
+    try:
+        text.encode("utf-8")
+    except UnicodeError:
+        return False
+    return True
 
 
 def _two_numbers(pair):

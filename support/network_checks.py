@@ -19,7 +19,7 @@ from support.checks import (INF, check_finite, check_number, check_whole_number,
 
 
 def check_neurons(h1, h2, o1, kind):
-    """Raise an error unless h1, h2 and o1 make the article's network.
+    """Raise an error unless h1, h2 and o1 make the network of section 2.
 
     Each must be an instance of kind (Neuron); h1 and h2 need one weight per
     input, the same number each, and o1 needs one weight for each of h1 and h2.
@@ -33,6 +33,14 @@ def check_neurons(h1, h2, o1, kind):
     if len(o1.weights) != 2:
         raise ValueError("o1 takes h1 and h2 as inputs: it needs 2 weights, got {}".format(
             len(o1.weights)))
+
+
+def check_network(network):
+    """Return network if it is an OurNeuralNetwork (or made like one), or raise the TypeError
+    that names what it is instead."""
+    if not hasattr(network, "parameters") or not hasattr(network, "h1"):
+        raise TypeError("network must be an OurNeuralNetwork, got {}".format(quoted(network)))
+    return network
 
 
 def check_parameters(values, names):
@@ -84,8 +92,7 @@ def check_training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, rep
     """
     weights = None
     if network is not None:
-        if not hasattr(network, "parameters") or not hasattr(network, "h1"):
-            raise TypeError("network must be an OurNeuralNetwork, got {}".format(quoted(network)))
+        check_network(network)
         if network.h1 is network.h2 or network.h1 is network.o1 or network.h2 is network.o1:
             raise ValueError("to train, h1, h2 and o1 must be three different Neuron objects")
         weights = network.parameters()

@@ -1,6 +1,6 @@
 """People to train on and to predict: two measurements and an answer for each.
 
-The article's six are people of this kind (learner.ARTICLE), and so is a
+The six of the article are people of this kind (learner.ARTICLE), and so is a
 class's own file, as support/people_files.py reads it. The network's inputs
 are the measurements minus a shift, as the article subtracts 135 lb and 66 in.
 
@@ -12,6 +12,7 @@ are the measurements minus a shift, as the article subtracts 135 lb and 66 in.
 
 from math import isnan
 
+from support.checks import quoted
 from support.writing import show
 
 
@@ -40,6 +41,9 @@ class People:
         self.train = []
         self.predict = []
 
+    def __repr__(self):
+        return "People({!r}, shift {}, {} people)".format(self.names, self.shift, len(self.rows))
+
     def add(self, name, a, b, y=None):
         """Add a person with the measurements a and b and the answer y (None: to predict).
 
@@ -62,9 +66,10 @@ class People:
         A difference beyond the range of a float raises ValueError.
         """
         x = [a - self.shift[0], b - self.shift[1]]
-        if isnan(x[0] - x[0] + x[1] - x[1]):  # This is nan exactly when a difference is inf.
-            raise ValueError("{} - {} or {} - {} overflows".format(
-                show(a), show(self.shift[0]), show(b), show(self.shift[1])))
+        for i, value in ((0, a), (1, b)):
+            if isnan(x[i] - x[i]):  # This is nan exactly when the difference is inf.
+                raise ValueError("{}: {} - {} overflows".format(self.names[i], show(value),
+                                                                show(self.shift[i])))
         return x
 
     def data(self):
@@ -75,3 +80,14 @@ class People:
         """Return the measurements and their shift as words: 'weight_lb - 135, height_in - 66'."""
         return "{} - {}, {} - {}".format(self.names[0], show(self.shift[0]), self.names[1],
                                          show(self.shift[1]))
+
+
+def check_people(people):
+    """Return people if they are People, or raise the TypeError that names them.
+
+    The lessons check their people with it, as they come in.
+    """
+    if not isinstance(people, People):
+        raise TypeError("people must be People, such as learner.ARTICLE or what parse_people"
+                        " returns; got {}".format(quoted(people)))
+    return people

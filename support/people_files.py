@@ -3,7 +3,7 @@
 A people file is CSV text in UTF-8. Its header row names the two measurements
 and the answer (name,weight_kg,height_cm,female); then each row is a person:
 a name, two numbers, and the answer, 1 or 0, or nothing for a person whose
-answer the network is to predict. people.csv holds the article's six.
+answer the network is to predict. people.csv holds the six of the article.
 
 >>> people = parse_people("name,weight_kg,height_cm,female\\n"
 ...                       "Jo,60,170,1\\nAl,80,180,0\\nMo,70,165,")
@@ -20,7 +20,7 @@ which saves a small board's heap. What csv_lines writes, parse_people reads
 back exactly.
 """
 
-from support.checks import check_finite
+from support.checks import check_finite, quoted
 from support.parsing import find_control_character, is_number, parse_number
 from support.people import People
 from support.writing import written
@@ -49,7 +49,8 @@ def parse_people(text, source="the people", shift=None):
             if isinstance(shift, str) or len(shift) != 2:
                 raise TypeError
         except TypeError:
-            raise ValueError("the shift must be two numbers A B, got {!r}".format(shift)) from None
+            raise ValueError("the shift must be two numbers A B, got {}".format(
+                quoted(shift))) from None
         shift = (check_finite(shift[0], "the shift's A"), check_finite(shift[1], "the shift's B"))
     rows, lines, names = [], [], None
     for n, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
@@ -68,8 +69,8 @@ def parse_people(text, source="the people", shift=None):
         a = _measurement(row[1], names[0], where)
         b = _measurement(row[2], names[1], where)
         if row[3] not in ("1", "0", ""):
-            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {!r}".format(
-                where, names[2], row[3]))
+            raise ValueError("{}{} must be 1, 0 or nothing (to predict), got {}".format(
+                where, names[2], quoted(row[3])))
         rows.append((row[0], a, b, float(row[3]) if row[3] else None))
         lines.append(n)
         if len(rows) > MOST_PEOPLE:
@@ -131,55 +132,55 @@ def csv_field(name):
 def _fields(line, where):
     # Return the comma-separated fields of a CSV line, each without the spaces
     # around it. A field in double quotes may hold commas ("Smith, Jo"), and ""
-    # inside it is one quote. The line is cut at each quote and comma found, not
-    # read a character at a time, so the time it takes grows with its length
+    # inside it is one quote. The line is split at its quotes, and each part
+    # outside quotes at its commas: str.split does the work, never an index into
+    # the line, since MicroPython finds the place of a str's character i by
+    # counting from its start. So the time it takes grows with the line's length
     # alone, on every interpreter.
-    if '"' not in line:
-        fields = [field.strip() for field in line.split(",")]
-    else:
-        fields, pieces, quoted, i = [], [], False, 0
-        while True:
-            if quoted:
-                end = line.find('"', i)
-                if end < 0:
-                    raise ValueError(where + "a quote is not closed")
-                pieces.append(line[i:end])
-                if line[end + 1:end + 2] == '"':  # Two quotes inside quotes are one quote.
-                    pieces.append('"')
-                    i = end + 2
-                else:
-                    quoted, i = False, end + 1
-                continue
-            quote, comma = line.find('"', i), line.find(",", i)
-            if quote >= 0 and (comma < 0 or quote < comma):
-                pieces.append(line[i:quote])
-                quoted, i = True, quote + 1
-            elif comma >= 0:
-                pieces.append(line[i:comma])
+    parts = line.split('"')
+    if len(parts) % 2 == 0:
+        raise ValueError(where + "a quote is not closed")
+    fields, pieces = [], []
+    for k in range(len(parts)):
+        if k % 2:  # Inside quotes: commas and all.
+            pieces.append(parts[k])
+        elif not parts[k] and 0 < k < len(parts) - 1:  # Two quotes inside quotes are one quote.
+            pieces.append('"')
+        else:
+            commas = parts[k].split(",")
+            pieces.append(commas[0])
+            for piece in commas[1:]:
                 fields.append("".join(pieces).strip())
-                pieces, i = [], comma + 1
-            else:
-                pieces.append(line[i:])
-                fields.append("".join(pieces).strip())
-                break
-    if len(fields) == 1 and "\t" in fields[0]:
-        raise ValueError(where + "the fields are separated by tabs, as a spreadsheet copies"
-                         " them: separate them by commas")
+                pieces = [piece]
+    fields.append("".join(pieces).strip())
     for field in fields:
         c = find_control_character(field)
         if c is not None:
-            raise ValueError("{}a field holds a control character, U+{:04X}".format(where, ord(c)))
+            raise ValueError(where + _control_message(c, len(fields), line))
     return fields
+
+
+def _control_message(c, count, line):
+    # Say what the control character c in a line of count fields is. A tab
+    # where there are no commas, or three tabs, separate the fields, as a
+    # spreadsheet's copy does.
+    if c == "\t" and (count == 1 or line.count("\t") >= 3):
+        return ("the fields are separated by tabs, as a spreadsheet copies them: separate them"
+                " by commas")
+    if c == "\t":
+        return "a field holds a tab, U+0009"
+    return "a field holds a control character, U+{:04X}".format(ord(c))
 
 
 def _columns_message(row, line):
     # Say why a row does not have the 4 columns name,A,B,Y, naming the separator
-    # it seems to use instead of commas.
+    # it seems to use instead of commas, where it has at least three of them.
     message = "{} {}, not 4: name,A,B,Y separated by commas".format(
         len(row), "column" if len(row) == 1 else "columns")
     for separator, called in ((";", "semicolons"), ("|", "bars")):
-        if len(row) == 1 and line.count(separator) == 3:
-            return message + " (this row is separated by {}: use commas)".format(called)
+        if line.count(separator) >= 3:
+            return message + " (this row is separated by {}: use commas{})".format(
+                called, ", and a point in a number, 60.5 not 60,5" if "," in line else "")
     return message
 
 

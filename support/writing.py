@@ -4,6 +4,9 @@
     written(x)     exactly, so that reading the text back gives the same float
     figures(x)     to 3 significant figures, as a person with a calculator does
 
+as_written and bracket help a hand calculation: the number a person goes on
+with, and a negative factor in brackets.
+
 >>> show(0.95257), written(0.1), figures(0.0474258)
 ('0.9526', '0.1', '0.0474')
 
@@ -78,3 +81,15 @@ def figures(x):
         return str(int(float(text)))
     text = ("{:." + str(places) + "f}").format(float(text))
     return text.rstrip("0").rstrip(".")
+
+
+def as_written(x):
+    """Return the number a person goes on with, after writing x down to 3 significant figures."""
+    return float(figures(x))
+
+
+def bracket(text):
+    """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
+    reads better than 0.249 * -0.0904."""
+    text = text if isinstance(text, str) else show(text)  # A number, as show writes it.
+    return "(" + text + ")" if text.startswith("-") else text

@@ -33,25 +33,51 @@ the files hold afterwards. What each class promises:
   signals       Ctrl-C while training, saving or serving
   streams       a stdout that is closed, full, or whose reader has gone
 
-numbers, types, messages, command line, people, and the weights files that load
-or not, run on every interpreter of the matrix (.ci/run_tests.py); a case that
-needs a module the interpreter lacks (decimal, fractions, numpy) is left out
-there, and one that needs to catch what is printed skips on MicroPython. The
-rest of files, and server, concurrency, signals and streams, need real files
-(links, FIFOs) and processes: they run on CPython and PyPy, and skip themselves
-elsewhere, saying why.
+and, from the third round (issue 29), answers that are honest at the edges:
+
+  long integers an int or an option's value of 5,000 digits: the project's own
+                one-line message, naming the argument or the option
+  checked, then used  what a door checks (10.0, Decimal(10), numpy.float64(10),
+                epochs / 5) is what the code uses and writes afterwards
+  predict's arithmetic  a measurement minus its shift that overflows is refused,
+                naming the measurement; nothing on the way to an answer is inf - inf
+  read back     weights files of hostile column names (32 emoji, quotes,
+                backslashes, JSON's words) read back whole, through the API and
+                the command line; what load would refuse, save refuses to write
+  linear parsing  a people file's line of 40 or 60 KB is parsed whole, by
+                splitting, never indexing (which is slow on MicroPython)
+  messages      tab- and semicolon-separated files are named as such; a lesson's
+                arguments in the wrong order get TypeError naming the argument
+  litter        Ctrl-C at each step of the writer, and while saving in a loop:
+                no temporary file or link left, the files all old or all new
+  far predictions  a person far from the people the network learned from gets
+                one more line: its answer means little
+  saturated training  training that ended stuck says so in one line, naming
+                the learning rate, the weights or the shift
+
+numbers, types, messages, command line, people, the weights files that load or
+not, and the third round's classes but litter, run on every interpreter of the
+matrix (.ci/run_tests.py); a case that needs a module the interpreter lacks
+(decimal, fractions, numpy) is left out there, and one that needs to catch what
+is printed skips on MicroPython. The rest of files, and server, concurrency,
+signals, streams and litter, need real files (links, FIFOs) and processes: they
+run on CPython and PyPy, and skip themselves elsewhere, saying why.
 """
 
 import math
 import sys
 
-from command_line import main
-from learner import backprop_example, gradients, predict
+from command_line import main, value
+from learner import (ARTICLE, backprop_example, distance_note, gradients, loss_chart, predict,
+                     predictions, saturation_note, shift_line, train_example, trained_lines,
+                     weights_text)
 from network import OurNeuralNetwork, mse_loss
 from neuron import Neuron, deriv_sigmoid, sigmoid
 from support.checks import check_number, check_whole_number, quoted
+from support.files import load_saved, write_files
 from support.network_checks import check_training_set
-from support.people_files import read_people
+from support.people import People
+from support.people_files import _fields, csv_field, csv_lines, parse_people, read_people
 from support.seeded_random import draw_normal
 from support.writing import figures, show
 from tests.helpers import (BIG, INF, NAN, PARAMETER_NAMES, Scratch, Skip, check, each, listing,
@@ -771,7 +797,7 @@ PEOPLE_CASES = [  # (name, the file's bytes or text, the message, {path} for the
     ("a column named twice", "name,kg,kg,female\n" + TWO, "{path}, line 1: the columns need three"
      " names of their own, got kg,kg,female"),
     ("a mean that would overflow", HEADER + "Jo,1e308,170,1\nAl,1e308,180,0\nMo,-1e308,175,\n",
-     "{path}, line 4: -1e+308 - 1e+308 or 175 - 175 overflows"),
+     "{path}, line 4: weight_kg: -1e+308 - 1e+308 overflows"),
     ("an answer of 2", HEADER + "Jo,60,170,2\nAl,80,180,0\n",
      "{path}, line 2: female must be 1, 0 or nothing (to predict), got '2'"),
     ("an answer of yes", HEADER + "Jo,60,170,1\nAl,80,180,yes\n",
@@ -1170,7 +1196,7 @@ LOAD_CASES = [  # (name, the file's text or bytes, what the message says after t
     ("bytes that are not UTF-8", b"\xff\xfe{\x00", " is not UTF-8 text"),
     ("UTF-16 text", utf_16(WEIGHTS), " is not UTF-8 text"),
     ("a 310-digit integer", WEIGHTS.replace('"w1": 1', '"w1": 1' + "0" * 309),
-     ": w1 must be a finite number, got 1" + "0" * 309),
+     ": w1 must be a finite number, got an integer of 310 digits"),
     ("NaN", WEIGHTS.replace('"w1": 1', '"w1": NaN'),
      (": w1 must be a finite number, got nan", " is not valid JSON")),  # MicroPython's json: not JSON
     ("-Infinity", WEIGHTS.replace('"w1": 1', '"w1": -Infinity'),
@@ -1860,3 +1886,633 @@ def test_a_terminal_as_the_weights_file_is_refused_not_waited_on():
         os.close(leader)
         os.close(follower)
     assert status == 2 and "/dev/stdin is not a regular file" in err, err
+
+
+# --- Honest at the edges (issue 29): long integers, checked then used, predict's
+# arithmetic, files written then read back, linear parsing, messages, litter,
+# far predictions and saturated training
+#
+# All portable but litter, which needs os.open (and signals) to interrupt the
+# writer at each of its steps; the command line's cases run in-process where
+# what is printed can be caught.
+
+HUGE = 10 ** 5000  # an int of 5,001 digits: more than CPython 3.11+ writes out by default
+ONES = "1" * 5000  # an option's value of 5,000 digits
+CLASS = "name,weight_kg,height_cm,female\nAna,52,160,1\nBen,70,178,0\nChloe,58,165,1\nDev,82,183,0\n"
+
+
+def said(args, n=None):
+    """command_line.main(args) in-process: (exit status, stdout, its error's message: at
+    most n characters of it, without "network.py: error: " and the usage after it)."""
+    status, out, err = printed_by(main, args)
+    message = err.partition("network.py: error: ")[2].partition(" (see: ")[0]
+    return status, out, message[:n] if n else message
+
+
+def same_losses(**settings):
+    """Does train with settings give the losses and weights of epochs=20, report_every=10?"""
+    options = {"epochs": 20, "report_every": 10}
+    trained, plain = OurNeuralNetwork.random(1), OurNeuralNetwork.random(1)
+    plain_losses = plain.train(DATA, LABELS, report=None, **options)
+    options.update(settings)
+    losses = trained.train(DATA, LABELS, report=None, **options)
+    return losses == plain_losses and trained.parameters() == plain.parameters()
+
+
+LONG_INTEGER_CASES = [  # (name, the call, what it gives or raises)
+    ("train(epochs=10**5000)", lambda: train(DATA, LABELS, epochs=HUGE),
+     (ValueError, "epochs=an integer of")),
+    ("train(epochs=-10**5000)", lambda: train(DATA, LABELS, epochs=-HUGE),
+     (ValueError, "epochs must be a whole number >= 0, got an integer of")),
+    ("train(report_every=-10**5000)", lambda: train(DATA, LABELS, report_every=-HUGE),
+     (ValueError, "report_every must be a whole number >= 1, got an integer of")),
+    ("train(report_every=10**5000)", lambda: train(DATA, LABELS, report_every=HUGE),
+     (ValueError, "report_every=an integer of")),
+    ("train(learn_rate=10**5000)", lambda: train(DATA, LABELS, learn_rate=HUGE),
+     (ValueError, "learn_rate is beyond the range of a float")),
+    ("sigmoid([10**5000])", lambda: sigmoid([HUGE]), (TypeError, "x must be a number, got ")),
+    ("Neuron([0, 1], [10**5000])", lambda: Neuron([0, 1], [HUGE]), (TypeError, "bias must be a number")),
+    ("mse_loss([[10**5000]], [1])", lambda: mse_loss([[HUGE]], [1]), (TypeError, "y_true[0] must be a")),
+    ("random([10**5000])", lambda: OurNeuralNetwork.random([HUGE]),
+     (TypeError, "seed must be a whole number, got ")),
+    ("random(10**5000) is random(10**5000 % (2**31 - 2))", lambda: (
+        OurNeuralNetwork.random(HUGE).parameters()
+        == OurNeuralNetwork.random(HUGE % 2147483646).parameters()), True),
+    ("--seed of 5000 digits, read whole", lambda: value("--seed", ONES) == (10 ** 5000 - 1) // 9, True),
+    ("--epochs of 5000 digits, read whole", lambda: value("--epochs", ONES) == HUGE // 9, True),
+    ("--port of 5000 digits", lambda: value("--port", ONES),
+     (ValueError, "--port must be a whole number from 0 to 65535, got '111")),
+    ("--report-every of minus 5000 digits", lambda: value("--report-every", "-" + ONES),
+     (ValueError, "--report-every must be a whole number >= 1, got '-111")),
+    ("--epochs of 5000 digits and an x", lambda: value("--epochs", ONES + "x"),
+     (ValueError, "--epochs must be a whole number >= 0, got '111")),
+    ("train --epochs of 5000 digits", lambda: said(["train", "--epochs", ONES], 20),
+     (2, "", "epochs=an integer of")),
+    ("train --report-every=5000 digits", lambda: said(["train", "--report-every=" + ONES], 26),
+     (2, "", "report_every=an integer of")),
+    ("train --seed of 5000 digits trains", lambda: said(["train", "--seed", ONES, "--epochs", "1"])[::2],
+     (0, "")),
+    ("main([10**5000])", lambda: said([HUGE], 59),
+     (2, "", "the command line's words must be strings, got an integer of")),
+    ("parse_people(shift=10**5000)", lambda: parse_people(CLASS, shift=HUGE),
+     (ValueError, "the shift must be two numbers A B, got an integer of")),
+    ("parse_people(shift=(10**5000, 0))", lambda: parse_people(CLASS, shift=(HUGE, 0)),
+     (ValueError, "the shift's A is beyond the range of a float")),
+    ("a weight of 5000 digits", lambda: parse_people(CLASS + "Eve," + ONES + ",170,\n"),
+     (ValueError, "1111' is beyond the range of a float")),
+    ("loss_chart(report_every=10**5000)", lambda: loss_chart([0.5], report_every=HUGE),
+     (ValueError, "report_every=an integer of")),
+    ("loss_chart([10**5000])", lambda: loss_chart([HUGE]),
+     (ValueError, "losses[0] is beyond the range of a float")),
+    ("predict(10**5000, 60)", lambda: predict(HUGE, 60, network()),
+     (ValueError, "weight_lb is beyond the range of a float")),
+    ("distance_note(ARTICLE, 60, -10**5000)", lambda: distance_note(ARTICLE, 60, -HUGE),
+     (ValueError, "height_in is beyond the range of a float")),
+    ("save(10**5000)", lambda: network().save(HUGE),
+     (TypeError, "the file name must be a non-empty string, got an integer of")),
+]
+
+
+@each(LONG_INTEGER_CASES)
+def test_a_number_of_any_length_gets_the_projects_own_message(case):
+    name, call, expected = case
+    check(call, expected)
+
+
+CHECKED_CASES = [  # (name, the call, what it gives or raises)
+    ("train(report_every=10.0)", lambda: same_losses(report_every=10.0), True),
+    ("train(report_every=20 / 2)", lambda: same_losses(report_every=20 / 2), True),
+    ("train(epochs=100 / 5)", lambda: same_losses(epochs=100 / 5), True),
+    ("train(epochs=20.0, report_every=1e1)", lambda: same_losses(epochs=20.0, report_every=1e1), True),
+    ("train(report_every=10.5)", lambda: same_losses(report_every=10.5),
+     (ValueError, "report_every must be a whole number >= 1, got 10.5")),
+    ("train(report_every=True)", lambda: same_losses(report_every=True),
+     (TypeError, "report_every must be a whole number, got True")),
+    ("trained_lines(epochs=20.0) writes epoch 19", lambda: trained_lines(
+        network(), [0.5, 0.4], 20.0)[0][:37], "Final loss (after epoch 19, the last)"),
+    ("train_example(epochs=40.0) writes epoch 39", lambda: train_example(
+        None, epochs=40.0, report_every=10.0)[1][0][:37], "Final loss (after epoch 39, the last)"),
+    ("loss_chart(epochs=40.0) ends at 39", lambda: loss_chart([0.5, 0.4, 0.3], 10, 0.2, 40.0)[-1],
+     "       0 39  epoch"),
+    ("loss_chart(report_every=10.0) ends at 39", lambda: loss_chart(
+        [0.5, 0.4, 0.3], 10.0, 0.2, 40)[-1], "       0 39  epoch"),
+    ("loss_chart(height=5.0) draws 5 rows", lambda: len(loss_chart([0.5, 0.25], height=5.0)), 8),
+    ("loss_chart(width=2.0) draws 2 columns", lambda: loss_chart([0.5, 0.4, 0.3, 0.2], width=2.0)[-2],
+     "      +--"),
+    ("loss_chart(height=2.5)", lambda: loss_chart([0.5], height=2.5),
+     (ValueError, "height must be a whole number >= 2, got 2.5")),
+]
+if Decimal is not None:
+    CHECKED_CASES += [
+        ("train(report_every=Decimal(10))", lambda: same_losses(report_every=Decimal(10)), True),
+        ("train(epochs=Decimal('20.0'))", lambda: same_losses(epochs=Decimal("20.0")), True),
+        ("loss_chart(report_every=Decimal(10)) ends at 39", lambda: loss_chart(
+            [0.5, 0.4, 0.3], Decimal(10), 0.2, 40)[-1], "       0 39  epoch"),
+        ("trained_lines(epochs=Decimal(20)) writes epoch 19", lambda: trained_lines(
+            network(), [0.5, 0.4], Decimal(20))[0][:37], "Final loss (after epoch 19, the last)"),
+    ]
+if Fraction is not None:
+    CHECKED_CASES += [
+        ("train(report_every=Fraction(20, 2))", lambda: same_losses(report_every=Fraction(20, 2)), True),
+    ]
+if numpy is not None:
+    CHECKED_CASES += [
+        ("train(report_every=numpy.float64(10))", lambda: same_losses(report_every=numpy.float64(10)),
+         True),
+        ("train(report_every=numpy.int64(10))", lambda: same_losses(report_every=numpy.int64(10)), True),
+        ("train(epochs=numpy.float32(20))", lambda: same_losses(epochs=numpy.float32(20)), True),
+        ("train_example(epochs=numpy.float64(20)) writes epoch 19", lambda: train_example(
+            None, epochs=numpy.float64(20))[1][0][:37], "Final loss (after epoch 19, the last)"),
+        ("loss_chart(width=numpy.int64(2))", lambda: loss_chart([0.5, 0.4, 0.3, 0.2],
+                                                                width=numpy.int64(2))[-2], "      +--"),
+    ]
+
+
+@each(CHECKED_CASES)
+def test_what_a_door_checks_is_what_is_used(case):
+    name, call, expected = case
+    check(call, expected)
+
+
+AT_1E308 = People(("a", "b", "y"), (1e308, 1e308), ranges=((1e308, 1e308), (1e308, 1e308)))
+KG_CM = People(("weight_kg", "height_cm", "female"), (1.7e308, 0))
+WIDE = People(("a", "b", "y"), (0, 0), ranges=((-1e308, 1e308), (0, 1)))
+TOP = People(("a", "b", "y"), (1.7e308, 0), ranges=((1.7e308, 1.7e308), (0, 1)))
+
+
+def predicted_from_a_file(about, args):
+    """said(predict ARGS --load F), F a weights file of network() trained on about's people."""
+    with Scratch() as folder:
+        network().save(folder + "/w.json", about)
+        return said(["predict"] + args + ["--load", folder + "/w.json"])
+
+
+PREDICT_ARITHMETIC_CASES = [  # (name, the call, what it gives or raises)
+    ("predict -1e308 1e308, people at 1e308", lambda: predict(-1e308, 1e308, network(), people=AT_1E308),
+     (ValueError, "a: -1e+308 - 1e+308 overflows")),
+    ("predict 1e308 -1.7e308, people at 1e308", lambda: predict(1e308, -1.7e308, network(),
+                                                                people=AT_1E308),
+     (ValueError, "b: -1.7e+308 - 1e+308 overflows")),
+    ("predict 1e308 1e308, people at 1e308", lambda: predict(1e308, 1e308, network(),
+                                                             people=AT_1E308)[0],
+     "a 1e+308, b 1e+308, shifted as the weights were trained: x = [1e+308 - 1e+308,"
+     " 1e+308 - 1e+308] = [0, 0]"),
+    ("shifted(-1.7e308, 0) by 1.7e308", lambda: KG_CM.shifted(-1.7e308, 0),
+     (ValueError, "weight_kg: -1.7e+308 - 1.7e+308 overflows")),
+    ("shifted(0, 0) by 1.7e308", lambda: KG_CM.shifted(0, 0), [-1.7e308, 0.0]),
+    ("a mean at 1e308, then a person at -1e308", lambda: parse_people(
+        "name,kg,cm,f\nJo,60,1e308,1\nAl,70,1e308,0\nMo,65,-1e308,\n"),
+     (ValueError, "the people, line 4: cm: -1e+308 - 1e+308 overflows")),
+    ("predict 1e308 1e308 with the article's network", lambda: predict(1e308, 1e308)[-1][:33],
+     "1e+308 lb and 1e+308 in are far f"),
+    ("distance_note, ranges -1e308 to 1e308", lambda: distance_note(WIDE, 1e308, 0), None),
+    ("distance_note, ranges at 1.7e308", lambda: distance_note(TOP, -1.7e308, 0)[:31],
+     "a -1.7e+308 is far from the peo"),
+    ("predict -1e308 1e308 --load F", lambda: predicted_from_a_file(
+        {"names": AT_1E308.names, "shift": AT_1E308.shift, "ranges": AT_1E308.ranges},
+        ["-1e308", "1e308"]), (2, "", "a: -1e+308 - 1e+308 overflows")),
+]
+
+
+@each(PREDICT_ARITHMETIC_CASES)
+def test_predicts_subtraction_is_checked(case):
+    name, call, expected = case
+    check(call, expected)
+
+
+# Column names that json.dumps would escape, quote or take for JSON's own words,
+# of the most characters a people file allows (32) where they are long.
+HOSTILE_NAMES = [
+    ("32 emoji each", ("\U0001F600" * 32, "\U0001F601" * 32, "\U0001F602" * 32)),
+    ("the last code point, 32 times", ("\U0010FFFF" * 32, "\U00010000" * 32, "\uFFFD" * 32)),
+    ("32 accented letters each", ("\u00e9" * 32, "\u00df" * 32, "\u5b57" * 32)),
+    ("quotes", ('a"b', 'c""d', '"e"')),
+    ("backslashes", ("a\\b", "\\\\", "c\\u0041")),
+    ("commas", ("a,b", ",", ",,")),
+    ("a weights file's own names", ("shift", "names", "ranges")),
+    ("the parameters' names", ("w1", "b3", "w2")),
+    ("JSON's words", ("null", "true", "{}")),
+    ("spaces inside and a zero-width space", ("a b", "c\u200bd", "e\u00a0f")),
+    ("mathematical letters and a joined emoji", ("\U0001D500\U0001D4EE", "\u210e\U0001D452",
+                                                 "\U0001F469\u200d\U0001F52C")),
+]
+
+
+def hostile_people(names):
+    """The people of a file whose columns are names, and a name of quotes and a comma."""
+    return parse_people("name," + ",".join([csv_field(name) for name in names]) + "\n"
+                        + '"Jo, ""the"" first",60,170,1\nAl,80,180,0\nMo,70,175,\n')
+
+
+@each(HOSTILE_NAMES)
+def test_a_weights_file_of_hostile_names_reads_back(case):
+    name, names = case
+    people = hostile_people(names)
+    assert people.names == names
+    with Scratch() as folder:
+        path = folder + "/w.json"
+        network().save(path, {"names": people.names, "shift": people.shift, "ranges": people.ranges})
+        assert len(read(path)) <= 4096
+        for column in names:  # As they are, not escaped: MicroPython's json reads "\ud83d" as half.
+            assert ('"' + column.replace("\\", "\\\\").replace('"', '\\"') + '"').encode(
+                "utf-8") in read(path), column
+        assert load_saved(path, PARAMETER_NAMES) == (list(network().parameters()), {
+            "names": names, "shift": (70.0, 175.0), "ranges": ((60.0, 80.0), (170.0, 180.0))})
+
+
+@each(HOSTILE_NAMES)
+def test_the_command_line_reads_back_what_it_wrote_of_hostile_names(case):
+    name, names = case
+    people = hostile_people(names)
+    with Scratch() as folder:
+        write(folder + "/p.csv", "\n".join(csv_lines(people)) + "\n")
+        p, w = folder + "/p.csv", folder + "/w.json"
+        for args in (["train", "--people", p, "--save", w, "--epochs", "2"], ["predict", "75", "180", "--load", w],
+                     ["train", "--people", p, "--load", w, "--save", w, "--epochs", "2"],
+                     ["backprop", "--load", w], ["--load", w, "1", "2"]):
+            assert said(args)[::2] == (0, ""), (args, said(args))
+        assert listing(folder) == ["p.csv", "w.json"]
+
+
+def refused_and_nothing_written(about):
+    """save(F, about) in an empty folder: its error, the folder left empty."""
+    with Scratch() as folder:
+        try:
+            network().save(folder + "/w.json", about)
+        finally:
+            assert listing(folder) == []
+
+
+UNSAVED = [  # (name, what save is told the network was trained on, the error)
+    ("names with a control character", {"names": ["a\x1b[31m", "b", "c"], "shift": [1, 2]},
+     (ValueError, "w.json: names must be three words, got ['a")),
+    ("two names", {"names": ["a", "b"], "shift": [1, 2]}, (ValueError, "names must be three words")),
+    ("a name of spaces", {"names": ["a", " ", "c"], "shift": [1, 2]},
+     (ValueError, "names must be three words")),
+    ("names that fill 4 KB", {"names": ["n" * 2000, "m" * 2000, "y"], "shift": [1, 2]},
+     (ValueError, "w.json would be larger than 4096 bytes")),
+    ("a shift of nan", {"names": ["a", "b", "c"], "shift": [NAN, 2]},
+     (ValueError, "w.json: shift must be two finite numbers, got [nan, 2]")),
+    ("a shift of 10**5000", {"names": ["a", "b", "c"], "shift": [1, HUGE]},
+     (ValueError, "w.json: shift must be two finite numbers, got ")),
+    ("ranges from high to low", {"names": ["a", "b", "c"], "shift": [1, 2], "ranges": [[2, 1], [0, 1]]},
+     (ValueError, "ranges must be two pairs of finite numbers, each from low to high")),
+    ("ranges of one pair", {"names": ["a", "b", "c"], "shift": [1, 2], "ranges": [[0, 1]]},
+     (ValueError, "ranges must be two pairs of finite numbers")),
+    ("the People themselves", ARTICLE, (TypeError, 'about must be {"names": [A, B, Y], "shift":')),
+    ("no shift", {"names": ["a", "b", "c"]}, (TypeError, 'about must be {"names"')),
+]
+if sys.implementation.name != "micropython":  # Its strings cannot hold half a surrogate pair.
+    UNSAVED += [("a lone surrogate in a name", {"names": ["\ud800", "b", "c"], "shift": [1, 2]},
+                 (ValueError, "names must be three words"))]
+
+
+@each(UNSAVED)
+def test_save_refuses_what_load_would_refuse_and_writes_nothing(case):
+    name, about, expected = case
+    check(lambda: refused_and_nothing_written(about), expected)
+
+
+def line_of(field, count=1, tail=",1,2,1"):
+    """A people file's line: field count times, then tail."""
+    return field * count + tail
+
+
+LINEAR_CASES = [  # (name, the line, its fields or the message _fields gives), each made when needed
+    ("a quoted field of 40 KB", lambda: line_of('"' + "x" * 40000 + '"'),
+     lambda: ["x" * 40000, "1", "2", "1"]),
+    ("a quoted field of 60 KB", lambda: line_of('"' + "x" * 60000 + '"'),
+     lambda: ["x" * 60000, "1", "2", "1"]),
+    ("2,000 doubled quotes", lambda: line_of('"' + '""' * 2000 + '"'),
+     lambda: ['"' * 2000, "1", "2", "1"]),
+    ("20,000 commas in quotes", lambda: line_of('"' + "," * 20000 + '"'),
+     lambda: ["," * 20000, "1", "2", "1"]),
+    ('"a"b 2,000 times', lambda: line_of('"a"b', 2000, ""), lambda: ["ab" * 2000]),
+    ("4,000 fields, then a quote not closed", lambda: line_of("x,", 4000, '"'),
+     lambda: (ValueError, "w: a quote is not closed")),
+    ("a quoted name, then 4,000 commas", lambda: line_of('"x"', 1, "," * 4000),
+     lambda: ["x"] + [""] * 4000),
+    ("60 KB of a name, then a control character", lambda: line_of("x" * 60000 + "\x01"),
+     lambda: (ValueError, "w: a field holds a control character, U+0001")),
+]
+
+
+class Unindexed(str):
+    """A line that refuses to be indexed or searched: MicroPython finds a str's
+    character i by counting from the start, so parsing that indexes a line is slow."""
+
+    def refuse(self, *args):
+        raise AssertionError("the line was indexed or searched, not split")
+
+    __getitem__ = find = index = rfind = refuse
+
+
+@each(LINEAR_CASES)
+def test_a_long_line_is_parsed_whole(case):
+    name, line, expected = case
+    check(lambda: _fields(line(), "w: "), expected())
+
+
+@each(LINEAR_CASES)
+def test_a_line_is_split_never_indexed_so_parsing_is_linear(case):
+    name, line, expected = case
+    if sys.implementation.name == "micropython":
+        raise Skip("a str cannot be told apart from its subclass here (micropython)")
+    check(lambda: _fields(Unindexed(line()), "w: "), expected())
+
+
+def people_said(text):
+    """What parse_people says of text, a people file."""
+    try:
+        parse_people(text)
+    except ValueError as error:
+        return str(error)
+    return "no error"
+
+
+NET = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
+MESSAGE_CASES = [  # (name, the call, the error it raises)
+    ("a tab-separated file", lambda: people_said("name\tkg\tcm\tf\nJo\t60\t170\t1\n"),
+     "the people, line 1: the fields are separated by tabs, as a spreadsheet copies them: separate"
+     " them by commas"),
+    ("a tab-separated file of 3 columns", lambda: people_said("name\tkg\tcm\n")[:53],
+     "the people, line 1: the fields are separated by tabs,"),
+    ("a tab-separated row in a CSV file", lambda: people_said(CLASS + "Eve\t60\t170\t\n")[:53],
+     "the people, line 6: the fields are separated by tabs,"),
+    ("a tab-separated file with quotes", lambda: people_said('"name"\t"kg"\t"cm"\t"f"\r\n')[:53],
+     "the people, line 1: the fields are separated by tabs,"),
+    ("a tab in a name", lambda: people_said(CLASS + "Eve\tAdams,60,170,\n"),
+     "the people, line 6: a field holds a tab, U+0009"),
+    ("a semicolon-separated file", lambda: people_said("name;kg;cm;f\nJo;60;170;1\n"),
+     "the people, line 1: 1 column, not 4: name,A,B,Y separated by commas (this row is separated"
+     " by semicolons: use commas)"),
+    ("semicolons and a decimal comma", lambda: people_said(CLASS + "Eve;60,5;170;\n"),
+     "the people, line 6: 2 columns, not 4: name,A,B,Y separated by commas (this row is separated"
+     " by semicolons: use commas, and a point in a number, 60.5 not 60,5)"),
+    ("semicolons and two decimal commas", lambda: people_said(CLASS + "Eve;60,5;170,5;\n"),
+     "the people, line 6: 3 columns, not 4: name,A,B,Y separated by commas (this row is separated"
+     " by semicolons: use commas, and a point in a number, 60.5 not 60,5)"),
+    ("semicolons, 5 columns", lambda: people_said("name;kg;cm;f;x\n"),
+     "the people, line 1: 1 column, not 4: name,A,B,Y separated by commas (this row is separated"
+     " by semicolons: use commas)"),
+    ("semicolons in quotes", lambda: people_said('"name";"kg";"cm";"f"\n'),
+     "the people, line 1: 1 column, not 4: name,A,B,Y separated by commas (this row is separated"
+     " by semicolons: use commas)"),
+    ("bars", lambda: people_said("name|kg|cm|f\n"), "the people, line 1: 1 column, not 4:"
+     " name,A,B,Y separated by commas (this row is separated by bars: use commas)"),
+    ("gradients([-2, -1], 1, network)", lambda: gradients([-2, -1], 1, NET),
+     (TypeError, "network must be an OurNeuralNetwork, got [-2, -1]")),
+    ("gradients(None, [-2, -1], 1)", lambda: gradients(None, [-2, -1], 1),
+     (TypeError, "network must be an OurNeuralNetwork, got None")),
+    ("gradients(ARTICLE, [-2, -1], 1)", lambda: gradients(ARTICLE, [-2, -1], 1),
+     (TypeError, "network must be an OurNeuralNetwork, got People(")),
+    ("backprop_example([-2, -1], 1, 'network')", lambda: backprop_example([-2, -1], 1, "network"),
+     (TypeError, "network must be an OurNeuralNetwork, got 'network'")),
+    ("backprop_example(about=5)", lambda: backprop_example(about=5),
+     (TypeError, "about must be words that name the network, got 5")),
+    ("predict(128, 63, ARTICLE)", lambda: predict(128, 63, ARTICLE),
+     (TypeError, "network must be an OurNeuralNetwork, got People(")),
+    ("predict(128, 63, network, ARTICLE)", lambda: predict(128, 63, NET, ARTICLE),
+     (TypeError, "about must be words that name the network, got People(")),
+    ("predict(128, 63, people=None)", lambda: predict(128, 63, NET, people=None),
+     (TypeError, "people must be People, such as learner.ARTICLE or what parse_people returns; got None")),
+    ("train_example(people=network)", lambda: train_example(None, people=NET),
+     (TypeError, "people must be People")),
+    ("train_example(network=a Neuron)", lambda: train_example(None, network=NET.h1),
+     (TypeError, "network must be an OurNeuralNetwork, got Neuron(")),
+    ("trained_lines(ARTICLE, [0.5], 10)", lambda: trained_lines(ARTICLE, [0.5], 10),
+     (TypeError, "network must be an OurNeuralNetwork")),
+    ("trained_lines(network, None, 10)", lambda: trained_lines(NET, None, 10),
+     (TypeError, "losses must be a list of losses, got None")),
+    ("saturation_note(network, ARTICLE, 1, [0.5])", lambda: saturation_note(NET, ARTICLE, 1, [0.5]),
+     (TypeError, "losses must be a list of losses, got 1")),
+    ("distance_note(60, 170, ARTICLE)", lambda: distance_note(60, 170, ARTICLE),
+     (TypeError, "people must be People")),
+    ("distance_note(ARTICLE, '60', 170)", lambda: distance_note(ARTICLE, "60", 170),
+     (TypeError, "weight_lb must be a number, got '60'")),
+    ("predictions(ARTICLE, network)", lambda: predictions(ARTICLE, NET),
+     (TypeError, "network must be an OurNeuralNetwork")),
+    ("shift_line(network)", lambda: shift_line(NET), (TypeError, "people must be People")),
+    ("weights_text(None)", lambda: weights_text(None), (TypeError, "network must be an OurNeuralNetwork")),
+    ("loss_chart(10, [0.5])", lambda: loss_chart(10, [0.5]), (TypeError, "losses must be a list of losses")),
+    ("loss_chart([0.5, 'a'])", lambda: loss_chart([0.5, "a"]), (TypeError, "losses[1] must be a number")),
+    ("loss_chart([0.5, -0.1])", lambda: loss_chart([0.5, -0.1]),
+     (ValueError, "losses[1] is a loss, so must be >= 0, got -0.1")),
+    ("save(F, about=ARTICLE)", lambda: refused_and_nothing_written(ARTICLE), (TypeError, "about must be")),
+]
+
+
+@each(MESSAGE_CASES)
+def test_a_message_names_what_was_given(case):
+    name, call, expected = case
+    check(call, expected)
+
+
+# Litter: Ctrl-C at each step of the writer. Each call that write_files makes to
+# os is counted, and KeyboardInterrupt is raised at the k-th, before or after it
+# does its work, for k = 1, 2, ... until the writer gets to its end. Every time,
+# no temporary file or link is left, and the files are all old or all new.
+
+WRITER_CALLS = ("open", "fdopen", "fsync", "chmod", "link", "replace", "rename", "remove", "close",
+                "stat", "lstat", "fstat", "access")
+
+
+def interrupted_at(k, after, files):
+    """write_files(files) with Ctrl-C at the k-th call to os (just after it, if after):
+    True if it was interrupted, False if the writer got to its end first."""
+    import os
+
+    count = [0]
+    real = {}
+
+    def interrupting(function):
+        def call(*args, **options):
+            count[0] += 1
+            if count[0] == k and not after:
+                raise KeyboardInterrupt
+            try:
+                return function(*args, **options)
+            finally:  # After the call, whether it returned or raised (a file not found).
+                if count[0] == k:
+                    raise KeyboardInterrupt
+
+        return call
+
+    for name in WRITER_CALLS:
+        real[name] = getattr(os, name)
+        setattr(os, name, interrupting(real[name]))
+    try:
+        write_files(files)
+        return False
+    except KeyboardInterrupt:
+        return True
+    finally:
+        for name in WRITER_CALLS:
+            setattr(os, name, real[name])
+
+
+LITTER_CASES = [("{} {} file{}, Ctrl-C {} each step".format(count, "old" if old else "new",
+                                                          "s" * (count > 1), when), count, old, when)
+                for count in (1, 2, 3) for old in (True, False) for when in ("before", "after")]
+
+
+@each(LITTER_CASES)
+def test_ctrl_c_at_each_step_of_the_writer_leaves_no_litter_and_all_old_or_all_new(case):
+    os, subprocess = posix()
+    name, count, old, when = case
+    k = 0
+    stopped = True
+    while stopped:
+        k += 1
+        with Scratch() as folder:
+            paths = [folder + "/f{}.txt".format(i) for i in range(count)]
+            for path in paths if old else ():
+                write(path, "old")
+            stopped = interrupted_at(k, when == "after", dict([(path, "new") for path in paths]))
+            there = [path for path in paths if os.path.exists(path)]
+            texts = set([read(path) for path in there])
+            assert listing(folder) == sorted([os.path.basename(path) for path in there]), (k, listing(folder))
+            if old:  # Every file is there, all old or (after the last rename) all new.
+                assert len(there) == count and texts in ({b"old"}, {b"new"}), (k, texts)
+            else:  # No file is there, or every one is, all new.
+                assert len(there) in (0, count) and texts in (set(), {b"new"}), (k, texts)
+            assert stopped or texts == {b"new"}
+    assert k > 4 * count  # the writer was interrupted at each of its steps
+
+
+SAVER = """import sys
+sys.path.insert(0, {project!r})
+from network import OurNeuralNetwork
+network = OurNeuralNetwork.random(1)
+about = {{"names": ["\\U0001F600" * 32, "b", "c"], "shift": [1, 2], "ranges": [[0, 1], [1, 2]]}}
+network.save("w.json", about)
+print("saving", flush=True)
+while True:
+    network.save("w.json", about)
+"""
+
+
+@each([("Ctrl-C after {} ms of saving in a loop".format(ms), ms) for ms in (0, 5, 20, 50, 100)])
+def test_ctrl_c_while_saving_in_a_loop_leaves_one_whole_file(case):
+    os, subprocess = posix()
+    import signal
+    import time
+
+    name, ms = case
+    with Scratch() as folder:
+        write(folder + "/saver.py", SAVER.format(project=project()))
+        run = subprocess.Popen([sys.executable, "saver.py"], cwd=folder, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, universal_newlines=True)
+        assert run.stdout.readline() == "saving\n"
+        time.sleep(ms / 1000)
+        run.send_signal(signal.SIGINT)
+        out, err = run.communicate(timeout=60)
+        assert "KeyboardInterrupt" in err, err
+        assert listing(folder) == ["saver.py", "w.json"]
+        assert load_saved(folder + "/w.json", PARAMETER_NAMES)[1]["names"][0] == "\U0001F600" * 32
+
+
+# Far predictions: a person far from the people the network learned from gets
+# one more line, saying that the answer means little.
+
+CLASS_PEOPLE = parse_people(CLASS)
+ARTICLE_CSV = "name,weight_lb,height_in,female\nAlice,133,65,1\nBob,160,72,0\nCharlie,152,70,0\nDiana,120,60,1\n"
+WIDER = {"names": ARTICLE.names, "shift": (135, 66), "ranges": ((90, 250), (50, 80))}
+
+
+def last_printed(args):
+    """The last line that python3 network.py ARGS prints (in-process), and its exit status."""
+    status, out, message = said(args)
+    return status, out.rstrip("\n").split("\n")[-1]
+
+
+FAR_CASES = [  # (name, the call, what it gives)
+    ("predict(60, 170): kg and cm", lambda: predict(60, 170, NET)[-1],
+     "60 lb and 170 in are far from the people this network learned from (weights from 120 to"
+     " 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?"),
+    ("predict(128, 63): Emily", lambda: predict(128, 63, NET)[-1][:12], "Prediction: "),
+    ("predict(60, 66): the weight alone", lambda: predict(60, 66, NET)[-1][:40],
+     "60 lb is far from the people this networ"),
+    ("predict(135, 170): the height alone", lambda: predict(135, 170, NET)[-1][:40],
+     "170 in is far from the people this netwo"),
+    ("predict(-60, 66): a weight below 0", lambda: predict(-60, 66, NET)[-1][:20], "-60 lb is far from t"),
+    ("predict(200, 84): at the edge, not far", lambda: predict(200, 84, NET)[-1][:12], "Prediction: "),
+    ("predict(200.5, 66): just beyond", lambda: predict(200.5, 66, NET)[-1][:21], "200.5 lb is far from "),
+    ("a class's network given lb and in", lambda: predict(150, 66, NET, people=CLASS_PEOPLE)[-1],
+     "weight_kg 150 and height_cm 66 are far from the people this network learned from (weight_kg"
+     " from 52 to 82, height_cm from 160 to 183): its answer means little. Were they in the units"
+     " of weight_kg and height_cm?"),
+    ("a class's network given kg and cm", lambda: predict(65, 172, NET, people=CLASS_PEOPLE)[-1][:12],
+     "Prediction: "),
+    ("a network that keeps no ranges", lambda: predict(60, 170, NET, people=People(
+        ARTICLE.names, (135, 66)))[-1][:12], "Prediction: "),
+    ("distance_note of Emily", lambda: distance_note(ARTICLE, 128, 63), None),
+    ("distance_note of inf, as the page's x may be", lambda: distance_note(ARTICLE, INF, 66)[:17],
+     "inf lb is far fro"),
+    ("distance_note of nan", lambda: distance_note(ARTICLE, NAN, 66), (ValueError, "weight_lb is nan")),
+    ("--load F keeps F's ranges under the article's names", lambda: predicted_from_a_file(
+        WIDER, ["240", "78"])[1].split("\n")[-2][:12], "Prediction: "),
+    ("--load F, far from F's people", lambda: predicted_from_a_file(WIDER, ["-100", "170"])[1].split(
+        "\n")[-2], "-100 lb and 170 in are far from the people this network learned from (weights"
+     " from 90 to 250 lb, heights from 50 to 80 in): its answer means little. Were they in kg and cm?"),
+    ("network.py predict 60 170", lambda: last_printed(["predict", "60", "170"]),
+     (0, "60 lb and 170 in are far from the people this network learned from (weights from 120 to"
+         " 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?")),
+]
+
+
+@each(FAR_CASES)
+def test_a_prediction_far_from_the_people_says_it_means_little(case):
+    name, call, expected = case
+    check(call, expected)
+
+
+# Saturated training: the training's output says, in one line, when it ended
+# stuck, and names the likely cause.
+
+LEARN_RATE_NOTE = ("Every output is near 0 or 1 and the loss has stopped falling at 0.500: the neurons"
+                   " are saturated, and the learning rate {} is the likely cause; try a smaller one,"
+                   " such as 0.1.")
+SATURATED_CASES = [  # (name, the settings of train_example, the line after the final loss)
+    ("learn rate 100", {"learn_rate": 100}, LEARN_RATE_NOTE.format(100)),
+    ("learn rate 50", {"learn_rate": 50}, LEARN_RATE_NOTE.format(50)),
+    ("learn rate 100, a report every 1000 epochs", {"learn_rate": 100, "report_every": 1000},
+     LEARN_RATE_NOTE.format(100)),
+    ("learn rate 100, 1 epoch", {"learn_rate": 100, "epochs": 1}, LEARN_RATE_NOTE.format(100)),
+    ("learn rate 1e6", {"learn_rate": 1e6}, LEARN_RATE_NOTE.format(1000000)),
+    ("learn rate 0.1: trained", {}, ""),
+    ("learn rate 1: trained", {"learn_rate": 1}, ""),
+    ("learn rate 30: trained", {"learn_rate": 30}, ""),
+    ("learn rate 0.001: still learning", {"learn_rate": 0.001}, ""),
+    ("learn rate 100, no epochs", {"learn_rate": 100, "epochs": 0}, ""),
+    ("weights too large, learn rate 0.1", {"network": OurNeuralNetwork.from_parameters(
+        100, 100, 0, 100, 100, 0, 100, 100, 50)},
+     "Every output is near 0 or 1 and the loss has stopped falling at 0.500: the neurons are"
+     " saturated, and their weights are the likely cause, too large to learn from; start again"
+     " from smaller ones, such as a random start."),
+    ("the article's people, not shifted", {"people": parse_people(ARTICLE_CSV, shift=(0, 0))},
+     "Every person gets the same output and the loss has stopped falling at 0.250: h1 and h2 are"
+     " saturated, because the inputs are far from 0; shift them nearer 0, as the article subtracts"
+     " 135 lb and 66 in."),
+    ("a class's people, shifted by 1e308", {"people": parse_people(CLASS, shift=(1e308, 1e308))},
+     "Every person gets the same output and the loss has stopped falling at 0.250: h1 and h2 are"
+     " saturated, because the inputs are far from 0; shift them nearer 0, as the article subtracts"
+     " 135 lb and 66 in."),
+    ("two people alike, answers 1 and 0: no cause to name", {"people": parse_people(
+        "name,a,b,y\nA,1e308,1e308,1\nB,1e308,1e308,0\n")}, ""),
+]
+
+
+@each(SATURATED_CASES)
+def test_training_that_ended_saturated_says_so_and_why(case):
+    name, settings, expected = case
+    if "network" in settings:
+        settings = dict(settings, network=OurNeuralNetwork.from_parameters(*settings["network"].parameters()))
+    lines = train_example(None, **settings)[1]
+    assert lines[1] == expected, lines[:2]
+
+
+def test_train_learn_rate_100_prints_its_one_line():
+    status, out, message = said(["train", "--learn-rate", "100"])
+    assert status == 0 and out.split("\n")[100:102] == [
+        "Final loss (after epoch 999, the last): 0.500", LEARN_RATE_NOTE.format(100)], out[:300]

@@ -1,1 +1,1 @@
-"""Tools about the article's code (not part of it): see editions.py."""
+"""The editions tool, python3 -m tools: see __main__.py."""

@@ -4,6 +4,11 @@ usage: python3 -m tools --single-file      the article's code as one file, on st
                                            python3 -m tools --single-file > ournn.py
        python3 -m tools --exercise         the same as an exercise, six functions to write:
                                            python3 -m tools --exercise > exercise.py
+       python3 -m tools --notebook DIR     the article as a Jupyter notebook, and the
+                                           exercise as one (the student's version and
+                                           the teacher's, for nbgrader), written into
+                                           DIR: article.ipynb, exercise.ipynb and
+                                           exercise-teacher.ipynb
        python3 -m tools --microbit DIR     the micro:bit edition (the worked examples),
                                            written into DIR: one .hex file for the
                                            board (V1 and V2), and its loose files;
@@ -18,21 +23,24 @@ A bad command line gets one line on stderr and exit status 2.
 
 import sys
 
-from tools.cutting import PROJECT  # noqa: F401 (puts the project's modules on sys.path)
+from tools.cutting import PROJECT  # noqa: F401 (it puts the project's modules on sys.path)
 
 from command_line import refuse, run  # noqa: E402 (Ctrl-C and a closed stdout, as network.py)
 
 USAGE = "python3 -m tools --help"
+# Each option: what it takes after it ("DIR", "DIR [train]", or nothing).
+OPTIONS = {"--single-file": "", "--exercise": "", "--page": "", "--notebook": "one folder, DIR",
+           "--microbit": "one folder, DIR, and then train or nothing"}
 
 
 def main(args):
-    """Print what the editions tool makes for args; returns the exit status."""
+    """Print what the editions tool makes for args, and return the exit status."""
     if args in (["-h"], ["--help"]) or not args:
         print(__doc__[__doc__.index("usage:"):].rstrip(), file=sys.stdout if args else sys.stderr)
         return 0 if args else 2
     try:
         lines = command(args)
-    except (ValueError, TypeError) as error:  # TypeError: DIR given as ""
+    except (ValueError, TypeError) as error:  # a TypeError: DIR given as ""
         return refuse(error, "python3 -m tools", USAGE)
     for line in lines:
         print(line)
@@ -40,30 +48,28 @@ def main(args):
 
 
 def command(args):
-    """What python3 -m tools ARGS prints, as lines; a misused option, or a folder
-    that cannot be written, raises ValueError."""
+    """Return what python3 -m tools ARGS prints, as lines. A misused option, or
+    a folder that cannot be written, raises ValueError."""
     option = args[0]
-    if args == ["--single-file"] or args == ["--exercise"]:
+    if args in (["--single-file"], ["--exercise"]):
         from tools import editions
 
         return [(editions.single_file() if option == "--single-file" else editions.exercise())
                 .rstrip("\n")]
     if args == ["--page"]:
-        try:
-            from tools.page import page
-        except ImportError as error:
-            if getattr(error, "name", None) != "tools.page":
-                raise  # the page tool's own import: its error, as it is
-            raise ValueError("--page: the page tool is not there yet ({})".format(error))
+        from tools.page import page
+
         return [page().rstrip("\n")]
+    if option == "--notebook" and len(args) == 2:
+        from tools import notebook
+
+        return notebook.write(args[1])
     if option == "--microbit" and (len(args) == 2 or len(args) == 3 and args[2] == "train"):
         from tools import microbit
 
         return microbit.write(args[1], training=len(args) == 3)
-    if option in ("--single-file", "--exercise", "--microbit", "--page"):
-        raise ValueError("{} takes {}".format(
-            option, "one folder, DIR, and then train or nothing" if option == "--microbit"
-            else "no value"))
+    if option in OPTIONS:
+        raise ValueError("{} takes {}".format(option, OPTIONS[option] or "no value"))
     raise ValueError("unknown option {!r}".format(option))
 
 

@@ -1,19 +1,29 @@
-"""The cutting: editions are made from the real modules' text when they are asked for.
+"""Cut the editions from the real modules' text, at the moment they are asked for.
 
-The one module of the editions tool that reads the project's code; the
-editions (tools/editions.py, tools/microbit.py) import it, and it imports none
-of them. A tool about the code, not the article's code: it runs on CPython 3.6+
-and PyPy (the teacher's computer), never on a board.
+This is the one module of the editions tool that reads the project's code.
+The editions (tools/editions.py, tools/notebook.py and tools/microbit.py)
+import it, and it imports none of them. It runs on the teacher's computer
+(CPython 3.6 and later, or PyPy), never on a board.
 
-    read(name)                    the text of one of the project's files
-    without_docstrings(source)    source, its docstrings' lines left out
-    cut(source, keep)             the statements and methods keep names, comments and all
-    without(source, drop)         the others, docstrings and imports left out
-    origins(files, moved)         where the names the files import come from
-    imports(code, origins)        the import lines code needs, and no more
-    defines(code)                 the names code defines
-    body(source, name)            where a function's body lies
-    program(name, fills)          a program of tools/programs/, its markers filled in
+    read(name)                  the text of one of the project's files
+    without_docstrings(source)  source without its docstrings
+    cut(source, keep)           only the statements and methods named in keep
+    without(source, drop)       all but those named in drop, without docstrings or imports
+    names(source)               every name that cut and without accept
+    origins(files, moved)       the module that each imported name comes from
+    imports(code, origins)      the import lines that code needs
+    defines(code)               the names that code defines at its top level
+    uses(code)                  the names that code reads
+    used_at_import(code)        the names that code reads while it is imported
+    needed(code, roots)         the definitions in code that roots need, directly or not
+    body(source, name)          where the body of a function lies
+    program(name, fills)        a program of tools/programs/, its markers filled in
+    cells(name)                 a program of tools/programs/, cut into named cells
+
+A name that the source does not have raises ValueError, wherever it is asked
+for: an edition never leaves something out in silence. Lines are found from
+the ast (and, for strings before Python 3.8, from the tokens), never from how
+the text happens to be laid out.
 """
 
 import ast
@@ -36,16 +46,21 @@ CARRIED = "# --- An edition carries what follows."
 # A marker: a line of a program that ends with this and a NAME, replaced whole
 # by the text given for NAME.
 FILLED = "# filled in: "
+# The line that starts each cell of a program that cells() cuts, followed by the cell's name.
+CELL = "# --- cell: "
+# The statements that define a function or a class, whose bodies may start with a docstring.
+FUNCTIONS = (ast.FunctionDef, getattr(ast, "AsyncFunctionDef", ast.FunctionDef))
+DEFINITIONS = FUNCTIONS + (ast.ClassDef,)
 
 
 def read(name):
-    """The text of one of the project's files, such as "network.py"."""
+    """Return the text of one of the project's files, such as "network.py"."""
     with open(os.path.join(PROJECT, name)) as f:
         return f.read()
 
 
 def without_docstrings(source):
-    """source with every docstring's lines left out (comments stay).
+    """Return source with every docstring's lines left out; comments stay.
 
     >>> print(without_docstrings("def f():\\n    'Say hi.'\\n    return 1\\n"))
     def f():
@@ -60,43 +75,52 @@ def without_docstrings(source):
 
 
 def _docstrings(source):
-    # (first line, last line), counted from 1, of each docstring in source.
-    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    # The first and last line, counted from 1, of each docstring in source: a
+    # string that is the first statement of the module, a class or a function.
+    # The ast finds them. Before Python 3.8 the ast gives only the line where a
+    # string ends, so the tokens give the line where it starts.
+    tree = ast.parse(source)
+    starts = {}  # the line where a string ends: the line where it starts
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.STRING:
+            starts[token.end[0]] = token.start[0]
     spans = []
-    previous = tokenize.NEWLINE  # what came before, comments and blank lines aside
-    for i, token in enumerate(tokens):
-        if token.type in (tokenize.NL, tokenize.COMMENT):
+    for node in [tree] + [node for node in ast.walk(tree) if isinstance(node, DEFINITIONS)]:
+        first = node.body[0]
+        value = getattr(first, "value", None)
+        if not isinstance(first, ast.Expr) or not isinstance(
+                getattr(value, "value", getattr(value, "s", None)), str):
             continue
-        # A docstring is a string standing alone as a statement: it starts a
-        # line and ends it. (The only such strings in this project.)
-        starts_line = previous in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-        if token.type == tokenize.STRING and starts_line and tokens[i + 1].type == tokenize.NEWLINE:
-            spans.append((token.start[0], token.end[0]))
-        previous = token.type
+        if node is not tree and first.lineno == node.lineno:
+            continue  # def f(): "on one line": leaving it out would leave out the def
+        last = getattr(first, "end_lineno", None)
+        spans.append((first.lineno, last) if last else (starts[first.lineno], first.lineno))
     return spans
 
 
 def cut(source, keep):
-    """source with only the top-level statements and methods named in keep.
+    """Return source with only the top-level statements and methods named in keep.
 
-    A statement is named by what it defines ("Neuron", "PEOPLE"), a method
-    by class and name ("Neuron.explain"), an import by its module ("sys");
-    keeping a method keeps its class's first line. The comments just above
-    a statement go with it; text before the first statement stays.
+    A statement is named by what it defines ("Neuron", "PEOPLE"), a method by
+    its class and its name ("Neuron.explain"), and an import by its module
+    ("sys"). Keeping a method keeps the first line of its class. The comments
+    just above a statement go with it, and the text before the first
+    statement stays. A name that source does not have raises ValueError.
 
     >>> print(cut("import sys\\n\\n# One.\\nA = 1\\nB = 2\\n", ["A"]))
     # One.
     A = 1
     <BLANKLINE>
     """
+    _check_names(source, keep, "cut")
     lines = source.split("\n")
     statements = _statements(lines, ast.parse(source).body, 0, len(lines))
     head = "\n".join(lines[:statements[0][1]]) if statements else source
     text = ""
-    after = None  # the statement kept last
+    after = None  # the index of the statement kept last
     for i, (name, start, end, node) in enumerate(statements):
         if name is None:
-            continue  # a docstring, say: nothing keep can name
+            continue  # a statement that keep cannot name, such as a try
         if isinstance(node, ast.ClassDef) and any(k.startswith(name + ".") for k in keep):
             methods = _statements(lines, node.body, start, end)
             kept = [_text(lines, method_start, method_end)
@@ -107,8 +131,8 @@ def cut(source, keep):
             block = _text(lines, start, end)
         else:
             continue
-        # Laid out as PEP 8 has it: two blank lines between top-level statements,
-        # none where the source has none (two constants on lines of their own).
+        # The layout of PEP 8: two blank lines between top-level statements,
+        # and none where the source has none (two constants on adjacent lines).
         if after is not None:
             text += "\n" if after == i - 1 and lines[start - 1].strip() else "\n\n\n"
         text += block
@@ -116,20 +140,29 @@ def cut(source, keep):
     return head + text + "\n"
 
 
+def _check_names(source, wanted, what):
+    # Raise ValueError if source lacks any of the names in wanted.
+    known = set(names(source)) if wanted else set()
+    missing = [name for name in wanted if name not in known]
+    if missing:
+        raise ValueError("{}: the source has no {}".format(what, ", ".join(missing)))
+
+
 def _text(lines, start, end):
     return "\n".join(lines[start:end]).strip("\n")
 
 
 def _statements(lines, nodes, first, last):
-    # (name, first line, line after the last, node) for each statement of
-    # nodes, 0-based, between lines first and last; each runs to the next.
+    # For each statement of nodes, which lie between lines first and last:
+    # (its name, its first line, the line after its last, the node), lines
+    # counted from 0. Each statement runs to the start of the next one.
     starts = []
     for node in nodes:
         # Python before 3.8 counts a decorated def from its first decorator.
         start = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
-        indent = lines[start][:len(lines[start]) - len(lines[start].lstrip())]
-        # The comments just above a statement go with it; blank lines stay
-        # with the statement before.
+        indent = lines[start][:node.col_offset]
+        # The comments just above a statement go with it; the blank lines
+        # before them stay with the statement before.
         while start > first and (lines[start - 1].startswith(indent + "#")
                                  or not lines[start - 1].strip()):
             start -= 1
@@ -141,7 +174,8 @@ def _statements(lines, nodes, first, last):
 
 
 def _name(node):
-    if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+    # The name that cut knows a statement by, or None.
+    if isinstance(node, DEFINITIONS):
         return node.name
     if isinstance(node, ast.Import):
         return node.names[0].name
@@ -155,47 +189,50 @@ def _name(node):
 
 
 def names(source):
-    """Every name cut can keep in source: its top-level statements, and Class.method.
+    """Return every name that cut can keep in source: its top-level statements, and Class.method.
 
     >>> names("import sys\\nclass A:\\n    def f(self):\\n        pass\\n")
     ['sys', 'A', 'A.f']
     """
-    lines = source.split("\n")
     found = []
-    for name, start, end, node in _statements(lines, ast.parse(source).body, 0, len(lines)):
+    for node in ast.parse(source).body:
+        name = _name(node)
         if name is not None:
             found.append(name)
         if isinstance(node, ast.ClassDef):
-            for method, _, _, _ in _statements(lines, node.body, start, end):
-                if method is not None:
-                    found.append(name + "." + method)
+            found += [name + "." + _name(item) for item in node.body if _name(item) is not None]
     return found
 
 
 def without(source, drop=()):
-    """source's code without docstrings, imports and the statements and methods
-    named in drop (see cut); imports(code, origins([...])) gives the imports it needs.
+    """Return the code of source without its docstrings, its imports, and the
+    statements and methods named in drop (named as cut names them); a name
+    that source does not have raises ValueError. imports(code, origins(...))
+    gives the import lines that the code needs.
 
     >>> print(without('import sys\\n\\n\\ndef f():\\n    "Hi."\\n    return sys.argv\\n'))
     def f():
         return sys.argv
     <BLANKLINE>
     """
-    # Docstrings out first: before 3.8, ast dates a string to its last line.
+    _check_names(source, drop, "without")
+    # The docstrings go first: before 3.8, the ast dates a string by its last line.
     source = without_docstrings(source)
     imported = [_name(node) for node in ast.parse(source).body
                 if isinstance(node, (ast.Import, ast.ImportFrom))]
-    code = cut(source, [name for name in names(source) if name not in drop and name not in imported])
+    kept = [name for name in names(source) if name not in drop and name not in imported]
+    code = cut(source, kept)
     return code.lstrip("\n")
 
 
 def origins(files, moved=None):
-    """{name: the module it is imported from} for the top-level imports of the
-    project's files, each module renamed as moved says (old: new; "" for one
-    in the same file); a plain "import sys" gives {"sys": None}.
+    """Return {name: the module it is imported from} for the top-level imports
+    of the project's files. Each module is renamed as moved says (old: new,
+    and "" for one that is now in the same file). A plain "import sys" gives
+    {"sys": None}.
 
-    >>> origins(["neuron.py"], {"support.arithmetic": "support"})["dot"]
-    'support'
+    >>> origins(["neuron.py"], {"math": "maths"})["exp"]
+    'maths'
     """
     moved = moved or {}
     found = {}
@@ -209,9 +246,10 @@ def origins(files, moved=None):
 
 
 def imports(code, origins, local=()):
-    """The import lines code needs: for each name it uses (and does not
-    define) that origins names a module for; the standard library's first,
-    then the edition's own modules (local). A module "" is the same file.
+    """Return the import lines that code needs: one for each name that it uses,
+    does not define, and that origins gives a module for. The standard
+    library's come first, then those of the edition's own modules (local). A
+    module "" is the same file, and needs no import.
 
     >>> print(imports("x = exp(1) + dot(a, b)", {"exp": "math", "dot": "support",
     ...                                           "sys": None}, ["support"]), end="")
@@ -219,8 +257,7 @@ def imports(code, origins, local=()):
     <BLANKLINE>
     from support import dot
     """
-    used = set([node.id for node in ast.walk(ast.parse(code)) if isinstance(node, ast.Name)])
-    used -= set(defines(code))
+    used = set(uses(code)) - set(defines(code))
     plain, by_module = [], {}
     for name in sorted(used):
         module = origins.get(name, "")
@@ -232,53 +269,136 @@ def imports(code, origins, local=()):
     lines = plain + ["from {} import {}".format(m, ", ".join(by_module[m])) for m in order]
     if [m for m in order if m in local] and (plain or [m for m in order if m not in local]):
         first = len(plain) + len([m for m in order if m not in local])
-        lines.insert(first, "")  # the standard library's, a blank line, the edition's own
+        lines.insert(first, "")  # the standard library's, a blank line, then the edition's own
     return "".join([line + "\n" for line in lines])
 
 
 def defines(code):
-    """The names code defines at its top level (functions, classes, assignments).
+    """Return the names that code defines at its top level (functions, classes, assignments).
 
     >>> defines("A = 1\\ndef f():\\n    pass\\n")
     ['A', 'f']
     """
     found = []
     for node in ast.parse(code).body:
-        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-            found.append(node.name)
-        elif isinstance(node, ast.Assign):
-            found += [target.id for target in node.targets if isinstance(target, ast.Name)]
+        found += _defined(node)
     return found
 
 
+def _defined(node):
+    # The names that one top-level statement defines.
+    if isinstance(node, DEFINITIONS):
+        return [node.name]
+    if isinstance(node, ast.Assign):
+        return [target.id for target in node.targets if isinstance(target, ast.Name)]
+    return []
+
+
+def uses(code):
+    """Return the names that code reads anywhere, in order of first use.
+
+    >>> uses("def f(x=A):\\n    return g(x)\\n")
+    ['A', 'g', 'x']
+    """
+    found = []
+    for name in _reads(ast.parse(code)):
+        if name not in found:
+            found.append(name)
+    return found
+
+
+def used_at_import(code):
+    """Return the names that code reads while it is imported, rather than when
+    its functions are called: in default values, decorators and base classes,
+    and in the statements at the top level of the module or of a class.
+
+    >>> used_at_import("def f(x=A):\\n    return B\\n\\nC = D\\n")
+    ['A', 'D']
+    """
+    found = []
+
+    def visit(statements):
+        for node in statements:
+            if isinstance(node, FUNCTIONS):
+                parts = node.decorator_list + node.args.defaults + [
+                    d for d in node.args.kw_defaults if d is not None]
+            elif isinstance(node, ast.ClassDef):
+                parts = node.decorator_list + node.bases + [k.value for k in node.keywords]
+                visit(node.body)
+            else:
+                parts = [node]
+            for part in parts:
+                found.extend([name for name in _reads(part) if name not in found])
+
+    visit(ast.parse(code).body)
+    return found
+
+
+def needed(code, roots):
+    """Return the names that code defines at its top level and that the names
+    in roots need, directly or through one another, in the order of code.
+
+    >>> needed("def f():\\n    return g()\\n\\ndef g():\\n    pass\\n\\nh = 1\\n", ["f"])
+    ['f', 'g']
+    """
+    reads = {}
+    for node in ast.parse(code).body:
+        for name in _defined(node):
+            reads.setdefault(name, []).extend(_reads(node))
+    wanted = set()
+    waiting = list(roots)
+    while waiting:
+        name = waiting.pop()
+        if name in reads and name not in wanted:
+            wanted.add(name)
+            waiting.extend(reads[name])
+    return [name for name in defines(code) if name in wanted]
+
+
+def _reads(node):
+    # The names that node reads, in the order ast.walk meets them.
+    return [name.id for name in ast.walk(node)
+            if isinstance(name, ast.Name) and isinstance(name.ctx, ast.Load)]
+
+
 def body(source, name):
-    """Where the body of the function name ("Class.method" for a method) lies
-    in source, which has no docstrings: (first line, line after the last,
-    both counted from 0), and its indentation."""
+    """Return where the body of the function name ("Class.method" for a
+    method) lies in source, which has no docstrings: its first line, the line
+    after its last (both counted from 0), and its indentation. The comments
+    just above the body's first statement belong to the body. A name that
+    source does not have, or that is not a function, raises ValueError.
+
+    >>> body("class A:\\n    def f(self):\\n        # Why.\\n        return 1\\n", "A.f")
+    (2, 4, '        ')
+    """
     lines = source.split("\n")
     statements = _statements(lines, ast.parse(source).body, 0, len(lines))
+    node = None
     for part in name.split("."):
-        found = [s for s in statements if s[0] == part]
-        if not found:
-            raise ValueError("no {} in the source".format(name))
+        found = [s for s in statements if s[0] == part and isinstance(s[3], DEFINITIONS)]
+        if not found or node is not None and not isinstance(node, ast.ClassDef):
+            raise ValueError("body: the source has no {}".format(name))
         start, end, node = found[0][1:]
-        if isinstance(node, ast.ClassDef):
-            statements = _statements(lines, node.body, start, end)
-    first = node.lineno - 1  # the def line
-    while not lines[first].rstrip().endswith(":"):
-        first += 1
-    first += 1
+        statements = _statements(lines, node.body, start, end)
+    if not isinstance(node, FUNCTIONS):
+        raise ValueError("body: {} is not a function".format(name))
+    statement = node.body[0]
+    first = statement.lineno - 1
+    if first <= node.lineno - 1:
+        raise ValueError("body: {} is written on one line".format(name))
+    indent = lines[first][:statement.col_offset]
+    while first - 1 > node.lineno - 1 and lines[first - 1].startswith(indent + "#"):
+        first -= 1
     while not lines[end - 1].strip():
         end -= 1
-    indent = lines[first][:len(lines[first]) - len(lines[first].lstrip())]
     return first, end, indent
 
 
 def program(name, fills=None):
-    """The text an edition carries of the program tools/programs/NAME: what
-    follows its CARRIED line, each marker line (ending in FILLED + a name)
-    replaced by the text fills gives for that name. A marker without its
-    text, or a text without its marker, raises ValueError."""
+    """Return the text that an edition carries of the program tools/programs/NAME:
+    what follows its CARRIED line, with each marker line (one that ends in
+    FILLED and a name) replaced by the text that fills gives for that name.
+    A marker without its text, or a text without its marker, raises ValueError."""
     with open(os.path.join(PROGRAMS, name)) as f:
         text = f.read()
     if CARRIED + "\n" not in text:
@@ -287,7 +407,7 @@ def program(name, fills=None):
 
 
 def fill(text, fills, name="the program"):
-    """text with each marker line replaced by its text from fills.
+    """Return text with each marker line replaced by its text from fills.
 
     >>> print(fill("a = 1\\nB = []  # filled in: B\\n", {"B": "B = [2]"}), end="")
     a = 1
@@ -306,3 +426,27 @@ def fill(text, fills, name="the program"):
     if unused or len(found) != len(set(found)):
         raise ValueError("{}: markers missing or given twice: {}".format(name, unused or found))
     return "\n".join(lines)
+
+
+def cells(name):
+    """Return {cell name: its code} for the program tools/programs/NAME, whose
+    carried part is a series of cells, each starting with a line CELL + its
+    name. Code before the first cell, or two cells of the same name, raise
+    ValueError.
+
+    >>> sorted(cells("notebook_article.py"))[:2]
+    ['backprop', 'loss']
+    """
+    found = {}
+    current = None
+    for line in program(name).split("\n"):
+        if line.startswith(CELL):
+            current = line[len(CELL):].strip()
+            if current in found:
+                raise ValueError("tools/programs/{}: two cells named {}".format(name, current))
+            found[current] = []
+        elif current is not None:
+            found[current].append(line)
+        elif line.strip():
+            raise ValueError("tools/programs/{}: code before the first cell".format(name))
+    return dict([(cell, "\n".join(lines).strip("\n")) for cell, lines in found.items()])

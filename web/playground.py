@@ -1,27 +1,30 @@
 """The playground page's Python, run with the project's modules in MicroPython (web/app.js).
 
-The page's state is one object, PAGE. Fields and the address come as text, read by the
-command line's own rules and messages; the lessons write every line; JSON goes back to
-draw. A bad value gets its message, and the last good state stays.
+The page's state is one object, PAGE, its fields named in STATE. Each field's text and each
+value of the address is read by the parsing functions of support/, with the command line's
+messages; the lessons write every line and number; JSON goes back to be drawn. A bad value
+gets its message, and the last good state stays.
 """
 
 import json
 from math import floor, log10
 
-import command_line
 import learner
-from network import PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example
-from support.checks import training_set
-from support.files import read_file, save_numbers
-from support.numbers import show
-from support.people import csv_lines, quoted
-from support.words import written as arg
+from network import (PARAMETER_NAMES, OurNeuralNetwork, mse_loss, network_example,
+                     neuron_example)
+from neuron import sigmoid
+from support.network_checks import check_training_set
+from support.files import MOST_WEIGHTS_BYTES, read_file, save_numbers
+from support.parsing import parse_numbers, parse_positive_number, parse_whole_number
+from support.people_files import MOST_BYTES, csv_field, csv_lines, parse_people
+from support.writing import bracket, figures, show, written
 
 EVERY = 10  # a loss every 10 epochs, as train reports it
 COLS, ROWS = 48, 30  # the map's cells (half each way while training)
+LEARN_RATE = 0.1  # one update's learn rate, as backprop's
 WEIGHTS, PEOPLE = "weights.json", "people.csv"  # the page's files, as its commands name them
-STATE = ("people", "shift", "net", "custom", "x", "sample", "epochs", "rate", "seed", "run")
-ORDER = ("people", "shift", "weights", "x", "backprop", "epochs", "rate", "seed")  # the address's
+STATE = ("people", "shift", "given", "net", "custom", "neuron", "x", "sample", "epochs", "rate", "seed", "run")
+ORDER = ("people", "shift", "weights", "neuron", "x", "backprop", "epochs", "rate", "seed")  # the address's
 
 
 def nice(values):
@@ -38,116 +41,148 @@ def nice(values):
     return low, high, [t for t in ticks if t <= high]
 
 
+def output(net, x):
+    """The network's output for x, or None where a sum makes no number (0*inf)."""
+    try:
+        return net.feedforward(x)
+    except ValueError:
+        return None
+
+
 class Page:
     def __init__(self):
-        article, (s1, s2) = learner.ARTICLE, learner.ARTICLE["shift"]
-        rows = [(p[0], p[1][0] + s1, p[1][1] + s2, p[2] if len(p) > 2 else None)
-                for p in article["train"] + article["predict"]]
-        self.start = None
-        self.reset()
-        self.use(csv_lines({"names": article["names"], "rows": rows}), article["shift"])
-        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # the article's [2, 3]; Alice
         self.epochs, self.rate, self.seed = 1000, 0.1, 1  # train's defaults
+        self.reset()
         self.start = self.state()
 
     def state(self):
-        return [getattr(self, name) for name in STATE]
+        return dict((name, getattr(self, name)) for name in STATE)
+
+    def own_people(self):
+        """Are the people (or their shift) other than the six of the article?"""
+        return (self.people.rows, self.shift) != (self.start["people"].rows, self.start["shift"])
 
     def reset(self):
-        """The article's network, untrained: every neuron w = [0, 1], b = 0."""
+        """Back to the start: the network, people, neuron, x = [2, 3] and Alice (not the settings)."""
         self.net, self.custom, self.run = OurNeuralNetwork(), False, None
+        self.people = learner.ARTICLE
+        self.shift, self.given = learner.ARTICLE.shift, False  # given: the learner typed the shift
+        self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # The neuron of section 1, on [2, 3].
+        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # The inputs [2, 3], and Alice.
 
-    def changed(self):  # a run that no single train command gives any more
+    def changed(self):  # a run that no train command gives any more
         if self.run is not None:
             self.run = dict(self.run, exact=False)
 
-    # --- the doors: each value read by the command line's rules
+    # --- each field's text, read with the command line's messages
+    def set_neuron(self, texts):
+        w1, w2, b, x1, x2 = parse_numbers(texts, "W1 W2 B X1 X2")
+        neuron_example([w1, w2], b, [x1, x2])  # it must work
+        self.neuron = ([w1, w2], b, [x1, x2])
+
     def set_x(self, texts):
-        self.x = command_line.numbers(texts, "X1 X2", finite=False)
-        network_example(self.x, self.net)  # it must work: 0*inf is nan
+        x = parse_numbers(texts, "X1 X2", finite=False)
+        network_example(x, self.net)  # it must work: 0*inf is nan
+        self.x = x
 
     def set_body(self, texts):
-        a, b = command_line.numbers(texts, " ".join(self.people["names"][:2]).upper())
-        self.set_x([a - self.people["shift"][0], b - self.people["shift"][1]])
+        a, b = parse_numbers(texts, [name.upper() for name in self.people.names[:2]])
+        x = self.people.shifted(a, b)
+        network_example(x, self.net)
+        self.x = x
 
     def set_weights(self, texts):
-        values = command_line.numbers(texts, " ".join(PARAMETER_NAMES).upper())
-        self.net, self.custom = OurNeuralNetwork.from_parameters(*values), True
-        network_example(self.x, self.net)
+        values = parse_numbers(texts, " ".join(PARAMETER_NAMES).upper())
+        net = OurNeuralNetwork.from_parameters(*values)
+        network_example(self.x, net)
+        self.net, self.custom = net, True
         self.changed()
 
     def set_weight(self, name, text):
-        texts = [arg(v) for v in self.net.parameters()]
+        texts = [written(v) for v in self.net.parameters()]
         texts[PARAMETER_NAMES.index(name)] = text
-        command_line.numbers([text], name.upper())  # the message names this one
+        parse_numbers([text], name.upper())  # the message names this one
         self.set_weights(texts)
 
     def set_backprop(self, texts):
-        self.sample = command_line.numbers(texts, "X1 X2 Y_TRUE")
-        learner.backprop_example(self.sample[:2], self.sample[2])  # too large?
+        sample = parse_numbers(texts, "X1 X2 Y_TRUE")
+        learner.backprop_example(sample[:2], sample[2])  # too large?
+        self.sample = sample
 
     def set_epochs(self, texts):
-        self.epochs = command_line.value("--epochs", texts[0])
+        self.epochs = parse_whole_number(texts[0], "--epochs", 0)
         if self.run is not None and self.run["epoch"] > self.epochs:  # no train --epochs gives it
             self.changed()
 
     def set_rate(self, texts):
-        rate = command_line.value("--learn-rate", texts[0])
+        rate = parse_positive_number(texts[0], "--learn-rate")
         if rate != self.rate:
             self.changed()
         self.rate = rate
 
     def set_seed(self, texts):
-        seed = command_line.value("--seed", texts[0])
+        seed = parse_whole_number(texts[0], "--seed")
         if seed != self.seed:
             self.changed()
         self.seed = seed
 
     def set_shift(self, texts):  # as --shift A B; nothing for the mean of the people
-        self.use(csv_lines(self.people), command_line.value("--shift", texts)
-                 if "".join(texts).strip() else None)
+        shift = None
+        if "".join(texts).strip():
+            try:
+                shift = tuple(parse_numbers(texts, "A B"))
+            except ValueError as error:
+                raise ValueError("--shift must be two numbers A B: {}".format(error)) from None
+        self.use(csv_lines(self.people), shift, shift is not None)
 
-    def set_people(self, rows):  # the address's, shifted by the mean unless shift= follows
-        self.use(rows, None)
+    def set_people(self, rows):  # the address's; the shift as for a CSV (shift= may follow)
+        self.use(rows, None, False)
 
     def set_csv(self, texts):
-        self.use(texts[0].split("\n"), self.shift)
+        self.use(texts[0].split("\n"), self.shift, self.given)
 
     def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
         rows = csv_lines(self.people)
         i = int(texts[0])
-        rows[i:i + 1] = [",".join([quoted(texts[1])] + texts[2:])] if texts[1:] else []
-        self.use(rows, self.shift)
+        rows[i:i + 1] = [",".join([csv_field(texts[1])] + texts[2:])] if texts[1:] else []
+        self.use(rows, self.shift, self.given)
 
     def set_click(self, texts):  # [A, B, answer]: a person where the map was clicked
-        names = [row[0] for row in self.people["rows"]]
+        names = [row[0] for row in self.people.rows]
         n = len(names) + 1
         while "P" + str(n) in names:
             n += 1
         self.set_row([str(len(names) + 1), "P" + str(n)] + texts)
 
-    def use(self, rows, shift):
-        # The people of these CSV rows, as --people FILE [--shift A B] reads them.
-        self.people = command_line.parse_people("\n".join(rows), PEOPLE, shift)
-        self.shift = shift and self.people["shift"]
+    def use(self, rows, shift, given):
+        """The people of CSV rows, as train --people FILE [--shift A B] reads them: shifted by the
+        shift given, else the article's for its columns, else by the mean."""
+        text = "\n".join(rows)
+        size = len(text.encode("utf-8"))
+        if size > MOST_BYTES:
+            raise ValueError("the people are {} bytes: at most 100,000, as for a people file".format(
+                size))
+        if not given:
+            shift = None
+            if text.split("\n", 1)[0].split(",")[1:] == list(learner.ARTICLE.names):
+                shift = learner.ARTICLE.shift
+        self.people = parse_people(text, PEOPLE, shift)
+        self.shift, self.given = shift, given
         self.changed()
 
     # --- training, in pieces, as train runs it in one go
-    def data(self):
-        train = self.people["train"]
-        return [p[1] for p in train], [p[2] for p in train]
-
     def begin(self):
-        data, labels = self.data()
+        data, labels = self.people.data()
         net = OurNeuralNetwork.random(self.seed)
-        training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
+        check_training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
         self.net, self.custom = net, True
-        lines = [] if self.shift else [learner.shift_line(self.people)]
-        self.run = {"epoch": 0, "exact": True, "points": [], "lines": lines, "losses": [], "sent": 0}
+        lines = [learner.shift_line(self.people)] if self.people.mean else []
+        self.run = {"epoch": 0, "exact": True, "points": [], "lines": lines, "losses": [], "sent": 0,
+                    "new": True}
 
     def advance(self, epochs):
         """epochs more, in pieces that report where train reports (0, 10, ...)."""
-        data, labels = self.data()
+        data, labels = self.people.data()
         run = self.run
         while epochs > 0:
             start = run["epoch"]
@@ -171,115 +206,167 @@ class Page:
 
     # --- what the page shows
     def view(self, coarse=False):
+        """What the page shows; coarse (training) leaves out what a frame need not show (2: the map)."""
         net, x, people = self.net, self.x, self.people
-        # What --load weights.json calls them (command_line.loaded's words).
+        # What --load weights.json calls them, as the command line does.
         given = {"network": net, "about": "the weights in {} ({})".format(
             WEIGHTS, learner.weights_text(net))} if self.custom else {}
         load = " --load " + WEIGHTS if self.custom else ""
-        body = [x[0] + people["shift"][0], x[1] + people["shift"][1]]
+        body = [x[0] + people.shift[0], x[1] + people.shift[1]]
         hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]  # each neuron: f(sum), its output
         neurons = [n.explain(i).split(" = ")[1:] for n, i in ((net.h1, x), (net.h2, x), (net.o1, hidden))]
-        try:
-            bp = {"lines": learner.backprop_example(self.sample[:2], self.sample[2], **given)}
-        except (ValueError, TypeError) as error:  # too large
-            bp = {"error": str(error)}
-        bp["sample"] = [arg(v) for v in self.sample]
-        bp["command"] = "python3 network.py backprop {}{}".format(" ".join(bp["sample"]), load)
         return {"params": [show(p) for p in net.parameters()], "neurons": neurons,
-                "x": [arg(v) for v in x], "body": [arg(v) for v in body],
-                "names": people["names"], "shift": [arg(v) for v in people["shift"]],
-                "mean": not self.shift, "backprop": bp,
+                "x": [written(v) for v in x], "body": [written(v) for v in body],
+                "names": people.names, "shift": [written(v) for v in people.shift],
+                "distance": learner.distance_note(people, body[0], body[1]),
+                "shift_text": self.shift_text(), "given": self.given, "mean": people.mean,
+                "neuron": None if coarse else self.neuron_view(), "backprop": None if coarse else self.backprop(given, load),
                 "calc": {"lines": network_example(x, **given),
-                         "command": "python3 network.py{} {} {}".format(load, arg(x[0]), arg(x[1]))},
-                "train": self.training(), "map": self.map(coarse), "people": self.table(),
-                "address": self.address()}
+                         "command": "python3 network.py{} {} {}".format(load, written(x[0]), written(x[1]))},
+                "loss": None if coarse else self.loss(), "train": self.training(), "map": None if coarse == 2 else self.map(coarse),
+                "people": self.table(), "address": self.address()}
+
+    def shift_text(self):
+        """Which shift the people's measurements get, in a plain sentence."""
+        why = ("the mean of the people with an answer" if self.people.mean else
+               "the shift you gave" if self.given else "the article's shift")
+        return "x1 and x2 are {}: {}.".format(self.people.shift_text(), why)
+
+    def neuron_view(self):
+        weights, bias, x = self.neuron
+        total = weights[0] * x[0] + weights[1] * x[1] + bias
+        return {"texts": [written(v) for v in weights + [bias] + x],
+                "lines": neuron_example(weights, bias, x),
+                "curve": [[z / 2, sigmoid(z / 2)] for z in range(-20, 21)],
+                "sum": total, "out": sigmoid(total)}
+
+    def loss(self):
+        """Section 3: the example loss, then each person's square and the MSE."""
+        data, labels = self.people.data()
+        preds = [self.net.feedforward(v) for v in data]
+        squares = [(t - p) * (t - p) for t, p in zip(labels, preds)]
+        mse = mse_loss(labels, preds)
+        terms = " + ".join([figures(s) for s in squares]) if len(squares) <= 6 else "..."
+        return {"article": "mse_loss([1, 0, 0, 1], [0, 0, 0, 0]) = {}".format(
+                    mse_loss([1, 0, 0, 1], [0, 0, 0, 0])),
+                "rows": [[p[0], written(p[2]), "{:.3f}".format(o), figures(s)] for p, o, s in
+                         zip(self.people.train, preds, squares)],
+                "mse": "MSE = 1/{} × ({}) = {:.3f}".format(len(squares), terms, mse),
+                "command": "python3 network.py train --load {} --epochs 0{}".format(
+                    WEIGHTS, " --people " + PEOPLE if self.own_people() else "")}
+
+    def backprop(self, given, load):
+        """Section 4: d_L/d_w1 by hand, then one update, parameter by parameter."""
+        x, y = self.sample[:2], self.sample[2]
+        result = {"sample": [written(v) for v in self.sample],
+                  "command": "python3 network.py backprop {}{}".format(
+                      " ".join([written(v) for v in self.sample]), load)}
+        try:
+            lines = learner.backprop_example(x, y, **given)
+        except (ValueError, TypeError) as error:  # too large
+            result["error"] = str(error)
+            return result
+        net = given.get("network") or OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
+        before, d = net.parameters(), learner.gradients(net, x, y)
+        after = [w - LEARN_RATE * d[name] for name, w in zip(PARAMETER_NAMES, before)]
+        stepped = OurNeuralNetwork.from_parameters(*after)
+        data, labels = self.people.data()
+        losses = [mse_loss([y], [n.feedforward(x)]) for n in (net, stepped)] + [
+            mse_loss(labels, [n.feedforward(v) for v in data]) for n in (net, stepped)]
+        result.update(lines=lines, hand=len(lines) - 10, steps=[[
+            name, show(d[name]), "{} − {} × {}".format(show(w), LEARN_RATE, bracket(show(d[name]))), show(a)]
+            for name, w, a in zip(PARAMETER_NAMES, before, after)],
+            losses=["{:.4f}".format(v) for v in losses])
+        return result
 
     def training(self):
-        run, (data, labels) = self.run, self.data()
-        own = self.state()[:2] != self.start[:2]
-        result = {"epochs": arg(self.epochs), "rate": arg(self.rate), "seed": arg(self.seed),
+        run, (data, labels) = self.run, self.people.data()
+        own = self.own_people()
+        result = {"epochs": written(self.epochs), "rate": written(self.rate), "seed": written(self.seed),
                   "command": "python3 network.py train {}{}--epochs {} --learn-rate {} --seed {}".format(
                       "--people {} ".format(PEOPLE) if own else "", "--shift {} {} ".format(
-                          arg(self.shift[0]), arg(self.shift[1])) if own and self.shift else "",
-                      self.epochs, arg(self.rate), self.seed),
+                          written(self.shift[0]), written(self.shift[1])) if own and self.shift else "",
+                      self.epochs, written(self.rate), self.seed),
                   "loss": "{:.3f}".format(mse_loss(labels, [self.net.feedforward(v) for v in data])),
-                  "epoch": None, "lines": learner.predictions(self.net, self.people)}
+                  "epoch": None, "predictions": learner.predictions(self.net, self.people)}
+        result["lines"] = result["predictions"]
         if run is not None:
             done = run["epoch"] >= self.epochs
+            if run["exact"] and done:
+                result["note"] = learner.saturation_note(self.net, self.people, run["losses"], self.rate)
             if run["exact"]:
                 result["lines"] = run["lines"] + (learner.trained_lines(
-                    self.net, run["losses"], run["epoch"], EVERY, self.people) if done else [])
+                    self.net, run["losses"], run["epoch"], EVERY, self.people, self.rate) if done else [])
             result.update(epoch=run["epoch"], exact=run["exact"], done=done,
-                          points=run["points"][run["sent"]:], fresh=run["sent"] == 0)
+                          points=run["points"][run["sent"]:], fresh=run.pop("new", False))
             run["sent"] = len(run["points"])
         return result
 
     def map(self, coarse):
         cols, rows = (COLS // 2, ROWS // 2) if coarse else (COLS, ROWS)
-        a_low, a_high, a_ticks = nice([row[1] for row in self.people["rows"]])
-        b_low, b_high, b_ticks = nice([row[2] for row in self.people["rows"]])
-        s1, s2 = self.people["shift"]
+        a_low, a_high, a_ticks = nice([row[1] for row in self.people.rows])
+        b_low, b_high, b_ticks = nice([row[2] for row in self.people.rows])
+        s1, s2 = self.people.shift
         values = []
         for j in range(rows):  # from the top: the largest B first
             x2 = b_high - s2 - (b_high - b_low) * (j + 0.5) / rows
             for i in range(cols):
                 values.append(output(self.net, [a_low - s1 + (a_high - a_low) * (i + 0.5) / cols, x2]))
+        ones = len([v for v in values if v is not None and v >= 0.5])
         return {"cols": cols, "rows": rows, "a": [a_low, a_high], "b": [b_low, b_high],
                 "values": values, "a_ticks": [[t, show(t)] for t in a_ticks],
-                "b_ticks": [[t, show(t)] for t in b_ticks]}
+                "b_ticks": [[t, show(t)] for t in b_ticks],
+                "said": "The output is above 0.5 on {}% of the map; each person's output is in the table.".format(
+                    round(100 * ones / len(values)))}
 
     def table(self):
-        rows, (s1, s2) = [], self.people["shift"]
-        for name, a, b, y in self.people["rows"]:
+        rows, (s1, s2) = [], self.people.shift
+        for name, a, b, y in self.people.rows:
             out = output(self.net, [a - s1, b - s2])
-            rows.append({"name": name, "a": arg(a), "b": arg(b), "y": "" if y is None else arg(y),
+            rows.append({"name": name, "a": written(a), "b": written(b), "y": "" if y is None else written(y),
                          "out": "-" if out is None else "{:.3f}".format(out),
-                         "guess": None if out is None else int(out >= 0.5)})
+                         "guess": "" if out is None else str(int(out >= 0.5))})
         return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
 
     def address(self):
         """The address of this state: what differs from the page's start, in ORDER, so that
         each value is valid when it is read again (the weights before an x of inf)."""
-        now, run = self.state(), self.run
+        now, start, run = self.state(), self.start, self.run
         done = run is not None and run["exact"] and run["epoch"] >= self.epochs
-        query = [["people", csv_lines(self.people)]] if now[:2] != self.start[:2] else []
-        if query and self.shift:
-            query.append(["shift", arg(self.shift[0]) + "," + arg(self.shift[1])])
-        if self.custom and (not done or now[4:6] != self.start[4:6]):  # an x of inf may need them
-            query.append(["weights", ",".join([arg(v) for v in self.net.parameters()])])
-        for key, i in (("x", 4), ("backprop", 5)):
-            if now[i] != self.start[i]:
-                query.append([key, ",".join([arg(v) for v in now[i]])])
+        own = self.own_people()
+        query = [["people", csv_lines(self.people)]] if own else []
+        if own and self.given:
+            query.append(["shift", written(self.shift[0]) + "," + written(self.shift[1])])
+        if self.custom and (not done or (now["x"], now["sample"]) != (start["x"], start["sample"])):
+            query.append(["weights", ",".join([written(v) for v in self.net.parameters()])])  # x=inf may need them
+        if self.neuron != start["neuron"]:
+            weights, bias, x = self.neuron
+            query.append(["neuron", ",".join([written(v) for v in weights + [bias] + x])])
+        for key, name in (("x", "x"), ("backprop", "sample")):
+            if now[name] != start[name]:
+                query.append([key, ",".join([written(v) for v in now[name]])])
         query += [["train", "1"]] if done else []
-        for key, i in (("epochs", 6), ("rate", 7), ("seed", 8)):
-            if done or now[i] != self.start[i]:
-                query.append([key, arg(now[i])])
+        for key in ("epochs", "rate", "seed"):
+            if done or now[key] != start[key]:
+                query.append([key, written(now[key])])
         return query
-
-
-def output(net, x):
-    # The output for x, or None where a sum makes no number (0*inf).
-    try:
-        return net.feedforward(x)
-    except ValueError:
-        return None
 
 
 def attempt(action, coarse=False):
     # action(), then the view; if anything raises, the state as it was and
-    # {"error": the message}: the page never wedges.
+    # {"error": the message on one line}: the page never wedges.
     before = PAGE.state()
     try:
         action()
         return PAGE.view(coarse)
     except Exception as error:
-        for name, value in zip(STATE, before):
-            setattr(PAGE, name, value)
-        return {"error": command_line.one_line(error) or repr(error)}
+        for name in STATE:
+            setattr(PAGE, name, before[name])
+        return {"error": str(error).replace("\n", "\\n") or repr(error)}
 
 
 def change(key, texts):
-    """A field changed: key (w1, or a set_ above) and its texts, a JSON list: the view or the error."""
+    """A field changed: key (w1, or a set_ above), its texts as JSON: the view or the error."""
     texts = json.loads(texts)
     return json.dumps(attempt(lambda: PAGE.set_weight(key, texts[0]) if key in PARAMETER_NAMES
                               else getattr(PAGE, "set_" + key)(texts), False))
@@ -309,24 +396,23 @@ def restart():
     return json.dumps(attempt(PAGE.begin, True))
 
 
-def train(epochs, coarse=True):
-    """Up to epochs more of the run."""
+def train(epochs, coarse=1):
+    """Up to epochs more of the run, and the view (coarse, as Page.view takes it)."""
     return json.dumps(attempt(lambda: PAGE.advance(min(int(epochs), PAGE.epochs - PAGE.run["epoch"])),
                               coarse))
 
 
 def reset():
-    """Back to the article's network, untrained."""
+    """Back to the start (the settings stay)."""
     return json.dumps(attempt(PAGE.reset, False))
 
 
 def weights_file():
     """weights.json for the download link: train --save's text, written by save_numbers."""
     people = PAGE.people
-    about = {"shift": list(people["shift"]), "names": list(people["names"])}
-    save_numbers(WEIGHTS, PARAMETER_NAMES, PAGE.net.parameters(),
-                 about if PAGE.state()[:2] != PAGE.start[:2] else None)
-    return read_file(WEIGHTS, 1024)
+    about = {"shift": people.shift, "names": people.names, "ranges": people.ranges}
+    save_numbers(WEIGHTS, PARAMETER_NAMES, PAGE.net.parameters(), about if PAGE.own_people() else None)
+    return read_file(WEIGHTS, MOST_WEIGHTS_BYTES)
 
 
 PAGE = Page()

@@ -1,8 +1,10 @@
-"""The single file's last lines (python3 -m tools --single-file > ournn.py).
+"""The last lines of the single file (python3 -m tools --single-file > ournn.py).
 
-The single file is the article's code and no command line: python3 ournn.py
-prints the article's three worked examples, as python3 network.py does, and
-takes no arguments. What follows the CARRIED line below goes into it as it is.
+The single file holds sections 1 and 2 of the article: the neuron, the
+network and their worked examples, without the project's command line.
+python3 ournn.py prints the article's three worked examples, as python3
+network.py does. Training is not in the single file, and its usage says where
+it is. What follows the CARRIED line goes into the single file as it is.
 """
 
 import sys
@@ -12,14 +14,20 @@ from network import worked_examples
 # --- An edition carries what follows.
 
 
+# --- The single file's command line, which is not part of the article
+
+USAGE = ("usage: python3 ournn.py    the article's three worked examples\n"
+         "Training is not in this file: it is python3 network.py train in the project,\n"
+         "and part 2 of the exercise (python3 -m tools --exercise) and the notebooks.")
+
+
 def main(args):
-    # python3 ournn.py prints the article's three worked examples; it takes no arguments.
+    # Print the worked examples, or the usage; return the exit status.
     if args:
-        print("usage: python3 ournn.py    the article's three worked examples",
-              file=sys.stdout if args in (["-h"], ["--help"]) else sys.stderr)
-        return 0 if args in (["-h"], ["--help"]) else 2
-    for line in worked_examples():
-        print(line)
+        asked = args in (["-h"], ["--help"])
+        print(USAGE, file=sys.stdout if asked else sys.stderr)
+        return 0 if asked else 2
+    print("\n".join(worked_examples()))
     return 0
 
 
