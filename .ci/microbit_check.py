@@ -34,9 +34,9 @@ from tools.microbit import HEX  # noqa: E402
 
 BOARD_SECONDS = 16.0
 TIME = re.compile(r"trained 1000 epochs in (\d+\.\d) s\n")
-BANNER = re.compile(r"MicroPython v")  # the prompt's banner: main.py has ended
+BANNER = re.compile(r"MicroPython v")  # The prompt's banner shows that main.py has ended.
 PROMPT = re.compile(r">>> $")
-LAST = re.compile(r"(?m)^(\w+Error: .*|= .*)\n")  # a probe's answer: its value, or its error
+LAST = re.compile(r"(?m)^(\w+Error: .*|= .*)\n")  # A probe's answer is its value or its error.
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 CHART = re.compile(r"(?m)^loss\n(.*\n)*?.*  epoch\n\n")  # the training's chart, and a blank line
 LEARNER = ["import network", "print(network.OurNeuralNetwork().explain([2, 3]))"]
@@ -119,7 +119,7 @@ def check_examples(loose, v1):
     answers = cpython(["-c", "\n".join(SETUP) + "\n" + loop]).splitlines()
     typed = ["\x04", "import gc; gc.mem_free()"] + LEARNER + SETUP + [
         "print('=', {})".format(call) for call in PROBES]
-    # Split at the prompts: the power-up, the soft reset, then each line's echo and output.
+    # Between the prompts come the power-up, the soft reset, and each line's echo and output.
     chunks = boot(v1, PROMPT, 120, [line + "\r" for line in typed]).split(">>> ") + [""] * 50
     printed, again = [BANNER.split(chunk)[0] for chunk in (chunks[0], chunks[1][13:])]
     said = [chunk.partition("\n")[2] for chunk in chunks[2:]]

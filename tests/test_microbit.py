@@ -81,8 +81,8 @@ button_a = _Button("a")
 button_b = _Button("b")
 """
 
-# CPython's gc module has no threshold(), which MicroPython's has: main.py is
-# run with one that does nothing, since CPython collects its garbage anyway.
+# CPython's gc module has no threshold(), which MicroPython's has, so main.py is
+# run with one that does nothing: CPython collects its garbage anyway.
 RUN_MAIN = "import gc, runpy\ngc.threshold = lambda amount: None\nrunpy.run_path('main.py')\n"
 
 
@@ -215,8 +215,9 @@ def test_each_stand_in_takes_the_real_ones_parameters_and_its_edition_uses_it(pr
 
 
 LONG = "x" * 100
-# Values a board can hold: no numpy, Decimal or Fraction, and no int too long
-# for CPython to write out (MicroPython writes out an int of any length).
+# These are values a board can hold. A board has no numpy, Decimal or Fraction,
+# and none of these ints is too long for CPython to write out (MicroPython
+# writes out an int of any length).
 VALUES = [3, 3.5, -0.0, 10 ** 20, -7, INF, -INF, NAN, 10 ** 400, -10 ** 400, "3", b"3",
           bytearray(b"3"), True, False, None, [1], (1,), {1: 2}, {1}, LONG, list(range(40)),
           2 ** 400, 1j]

@@ -36,8 +36,9 @@ MOVED = {"support.checks": "checks", "support.network_checks": "checks",
          "support.arithmetic": "arithmetic", "support.writing": "writing"}
 
 # Each edition is a list of its board modules, in the order main.py imports
-# them. Each module is cut from real modules or programs: a file, and the
-# statements and methods it keeps (None keeps a whole program).
+# them. Each module is a list of parts cut from real modules or programs, each
+# part a file and the statements and methods it keeps (None keeps a whole
+# program).
 EXAMPLES = [
     ("checks.py", [
         ("support/checks.py", ["INF"]),
@@ -130,10 +131,10 @@ def modules(edition, train=""):
 
 
 def _missing(code, where, provided, local):
-    # Return the global names that code uses and the board would not find: those
-    # that neither code, nor the board modules before it (provided), nor a module
-    # built into the board defines, each with the module it would come from if
-    # that is not a board module (local).
+    # Return the global names that code uses and the board would not find, which
+    # are those that neither code, nor the board modules before it (provided), nor
+    # a module built into the board defines. Each comes with the module it would
+    # be imported from, if that is not a board module (local).
     tables = [symtable.symtable(code, "board", "exec")]
     used = set()
     while tables:
@@ -325,9 +326,9 @@ def _remove(made):
 
 
 def _is_edition(path):
-    # Return whether path is a regular file that an edition wrote: its first line
-    # carries the mark, or it is a Universal Hex and a file it holds carries the
-    # mark (in the hex's data records).
+    # Return whether path is a regular file that an edition wrote, which is so
+    # when its first line carries the mark, or when it is a Universal Hex and a
+    # file it holds carries the mark (in the hex's data records).
     if os.path.islink(path) or not os.path.isfile(path):
         return False
     with open(path, "rb") as f:

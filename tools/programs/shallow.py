@@ -56,7 +56,7 @@ def quoted(value):
 
 # This stands in for support/checks.py's check_weights_and_bias, with its calls
 # of check_finite written out, because the board's stack has room for one
-# call less: Neuron(...) at the prompt is already deep.
+# call less. Neuron(...) typed at the prompt is already deep.
 def check_weights_and_bias(weights, bias):
     n = list_length(weights, "weights")
     floats = []
@@ -71,7 +71,7 @@ def check_weights_and_bias(weights, bias):
 
 # This stands in for support/arithmetic.py's dot. It is the real one's careful
 # path, with its call of check_inputs written out, because the board's stack
-# has room for one call less: with the real one, a word among a network's
+# has room for one call less. With the real one, a word among a network's
 # inputs ends in "maximum recursion depth exceeded". The real one's fast path
 # only saves time, and gives the same answers, so it is left out to save heap.
 def dot(weights, inputs):

@@ -1,17 +1,18 @@
 """run.py of the micro:bit training edition (python3 -m tools --microbit DIR train).
 
 main.py runs its main() at power-up. What follows the CARRIED line is the
-board's run.py, HEADER and START filled in (START: the seeded start, worked
-out by the real code when the edition is made).
+board's run.py, with HEADER and START filled in. START is the seeded start,
+which the real code works out when the edition is made.
 """
 
 # --- An edition carries what follows.
 # filled in: HEADER
-# The article's training, run by main.py at power-up. It prints what
-# `python3 network.py train` prints (the loss every 10 epochs, the final loss,
-# Emily and Frank) but the loss chart, with the board's 6-digit floats, then the
-# board's time for the 1000 epochs. A dot lights up every 40 epochs; then
-# button A shows Emily's answer, button B Frank's: F (female) or M (male).
+# The article's training, which main.py runs at power-up. It prints what
+# `python3 network.py train` prints, with the board's 6-digit floats: the loss
+# every 10 epochs, the final loss, and the answers for Emily and Frank. The
+# loss chart is left out. Then it prints the board's time for the 1000 epochs.
+# One more LED lights up every 40 epochs. Then button A shows Emily's answer
+# and button B shows Frank's, F for female or M for male.
 from microbit import button_a, button_b, display, running_time
 
 from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork, mse_loss
@@ -22,14 +23,15 @@ START = []  # filled in: START
 
 
 def report(line):
-    # Each of train's reports ("Epoch 40 loss: 0.065"), and a dot every 40 epochs.
+    # Print each of train's reports ("Epoch 40 loss: 0.065"), and light one
+    # more LED every 40 epochs.
     print(line)
     dot = int(line.split()[1]) // 40
     display.set_pixel(dot % 5, dot // 5, 9)
 
 
 def main():
-    # As `python3 network.py train` runs it (learner.py's train_example).
+    # Train the network as `python3 network.py train` does (learner.py's train_example).
     data = [x for name, x, y in PEOPLE]
     all_y_trues = [y for name, x, y in PEOPLE]
     w = START
@@ -44,8 +46,8 @@ def main():
     answers = ""
     for name, x in NEW_PEOPLE:
         y = net.feedforward(x)
-        print("{}: [{}, {}] -> {:.3f}".format(name, x[0], x[1], y))  # as show_list writes them
-        answers += "F" if y >= 0.5 else "M"  # in the article's data 1 = female, 0 = male
+        print("{}: [{}, {}] -> {:.3f}".format(name, x[0], x[1], y))  # As show_list writes them.
+        answers += "F" if y >= 0.5 else "M"  # In the article's data, 1 is female and 0 male.
     print("trained 1000 epochs in {:.1f} s".format(seconds))
     display.show(answers[0])
     while True:

@@ -1,21 +1,23 @@
-"""train of the micro:bit training edition (python3 -m tools --microbit DIR train):
-the loop of OurNeuralNetwork.train, cut from network.py as it is (LOOP), and
-around it no more than the loop needs. The board's heap has no room for the
-rest of the real train (its checks of the data and settings, the undoing of
-the steps after an overflow, and the naming of what overflowed).
+"""train of the micro:bit training edition (python3 -m tools --microbit DIR train).
+
+It is the loop of OurNeuralNetwork.train, cut from network.py as it is and
+filled in as LOOP, with no more around it than the loop needs. The board's
+heap has no room for the rest of the real train: its checks of the data and
+the settings, its undoing of the steps after an overflow, and its naming of
+what overflowed.
 """
 
-from math import isnan  # noqa: F401 (what the loop needs, as the edition imports it)
+from math import isnan  # noqa: F401 (The loop needs it, and the edition imports it.)
 
-from network import PARAMETER_NAMES, mse_loss, partial_derivatives  # noqa: F401
+from network import mse_loss, partial_derivatives  # noqa: F401 (The loop needs these too.)
 
 # --- An edition carries what follows.
 
 
-# OurNeuralNetwork.train for the board: its loop as network.py has it, indented
-# less, from the start (w1, ..., b3) for epochs; the losses every report_every
-# epochs. Left out (no room): train's checks of its data and settings, and its
-# undoing of the steps after an overflow.
+# This is OurNeuralNetwork.train for the board: its loop as network.py has it,
+# indented less, run from the start (w1, ..., b3) for epochs, keeping the loss
+# every report_every epochs. The board has no room for train's checks of its
+# data and settings, or for its undoing of the steps after an overflow.
 def train(self, start, data, all_y_trues, learn_rate, epochs, report_every, report):
     w1, w2, b1, w3, w4, b2, w5, w6, b3 = start
     losses = [None] * ((epochs + report_every - 1) // report_every)
