@@ -20,8 +20,8 @@ tool's own dependencies, never the modules'.
 
 import ast
 import builtins
+import dis
 import os
-import symtable
 import textwrap
 
 from support.files import file_name, write_files
@@ -134,16 +134,16 @@ def _missing(code, where, provided, local):
     # Return the global names that code uses and the board would not find, which
     # are those that neither code, nor the board modules before it (provided), nor
     # a module built into the board defines. Each comes with the module it would
-    # be imported from, if that is not a board module (local).
-    tables = [symtable.symtable(code, "board", "exec")]
+    # be imported from, if that is not a board module (local). The global names
+    # that code uses are those that its code objects, and the code objects within
+    # them, load with LOAD_GLOBAL or LOAD_NAME.
+    codes = [compile(code, "board", "exec")]
     used = set()
-    while tables:
-        table = tables.pop()
-        tables += table.get_children()
-        for symbol in table.get_symbols():
-            if symbol.is_referenced() and (symbol.is_global() or table.get_type() == "module"
-                                           and not symbol.is_assigned()):
-                used.add(symbol.get_name())
+    while codes:
+        current = codes.pop()
+        codes += [const for const in current.co_consts if hasattr(const, "co_code")]
+        used.update([instruction.argval for instruction in dis.get_instructions(current)
+                     if instruction.opname in ("LOAD_GLOBAL", "LOAD_NAME")])
     missing = []
     for name in sorted(used - set(defines(code)) - set(dir(builtins))):
         module = where.get(name)
