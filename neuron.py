@@ -28,7 +28,7 @@ def sigmoid(x):
     It never overflows, however large x is: sigmoid(-1000) is 0.0. A nan
     raises ValueError, and anything that is not a number raises TypeError.
     """
-    if x.__class__ is not float or not x > LOW:  # Check x, and keep e^(-x) from overflowing.
+    if type(x) is not float or not x > LOW:  # Check x, and keep e^(-x) from overflowing.
         x = sigmoid_input(x)
     # Our activation function: f(x) = 1 / (1 + e^(-x))
     return 1 / (1 + exp(-x))

@@ -41,9 +41,8 @@ def dot(weights, inputs):
     # The common case, a list or a tuple of floats and ints with one for each
     # weight, is summed at once. A bool, any other kind of input, or a sum that
     # is inf or nan goes on to the careful path, which accepts an inf and a
-    # Decimal or a numpy value, and refuses the rest. (x.__class__ is type(x),
-    # which MicroPython finds faster than it calls type.)
-    kind = inputs.__class__
+    # Decimal or a numpy value, and refuses the rest.
+    kind = type(inputs)
     if kind is list or kind is tuple:
         total = 0.0
         i = 0
@@ -55,7 +54,7 @@ def dot(weights, inputs):
                 total += w * x
                 i += 1
             # A numpy value among the inputs makes the sum a numpy value too.
-            if i == len(inputs) and total.__class__ is float and not isnan(total - total):
+            if i == len(inputs) and type(total) is float and not isnan(total - total):
                 return total
         except (TypeError, LookupError, ArithmeticError):
             pass

@@ -2,7 +2,7 @@
 
 At power-up it prints the article's worked examples as `python3 network.py`
 prints them (with the board's 6-digit floats), then scrolls the network's
-answer on the display. It leaves neuron and network imported, and room on the
+answer once on the display and leaves a tick there. It leaves neuron and network imported, and room on the
 heap, for a learner to try them at the prompt. The board runs main.py again
 at every soft reset (Ctrl-D at the prompt), so the prompt is the same after
 one. What follows the CARRIED line is the board's main.py, with HEADER filled
@@ -46,6 +46,9 @@ for weights, bias, x in examples.NEURON_EXAMPLES:
 for line in examples.network_example(examples.NETWORK_EXAMPLE, network.OurNeuralNetwork()):
     print(line)
 
+# The network's answer, for the display below.
+answer = "{:.4f}".format(network.OurNeuralNetwork().feedforward(examples.NETWORK_EXAMPLE))
+
 # The board's MicroPython cannot forget a module, since it has no sys.modules,
 # so main.py empties examples instead, and drops its own names, to leave their
 # room to the prompt.
@@ -54,11 +57,13 @@ del (examples.NEURON_EXAMPLES, examples.NETWORK_EXAMPLE, examples.neuron_example
 del weights, bias, x, line
 gc.collect()
 
-# A tick on the display says that main.py has run, for a board with no console
-# to print to. It is one of the images built into the board, so it takes no
-# heap, where scrolling the network's answer would keep 320 bytes of it and
-# leave the rest in smaller pieces.
+# The answer scrolls once on the display, for a board with no console to print
+# to, and then a tick stays. The scroll ends before the prompt starts, so the
+# heap it takes is free again; the tick is one of the board's built-in images,
+# and takes none.
 from microbit import Image, display
 
+display.scroll(answer)
 display.show(Image.YES)
-del Image, display
+del Image, display, answer
+gc.collect()
