@@ -84,7 +84,7 @@ def test_every_program_is_python_with_its_carried_part_and_markers():
 
 def test_the_tools_import_no_circle():
     imported = {}
-    for name in ("cutting", "editions", "notebook", "microbit", "__main__"):
+    for name in ("cutting", "folders", "editions", "notebook", "microbit", "__main__"):
         with open(os.path.join(PROJECT, "tools", name + ".py")) as f:
             tree = ast.parse(f.read())
         imported[name] = set([node.module.split(".")[1] for node in ast.walk(tree)
@@ -93,9 +93,10 @@ def test_the_tools_import_no_circle():
                              + [alias.name for node in ast.walk(tree)
                                 if isinstance(node, ast.ImportFrom) and node.module == "tools"
                                 for alias in node.names])
-    assert imported["cutting"] == set()  # the one module the others import
-    assert imported["editions"] == imported["microbit"] == {"cutting"}
-    assert imported["notebook"] == {"cutting", "editions"}
+    assert imported["cutting"] == imported["folders"] == set()  # The modules the others import.
+    assert imported["editions"] == {"cutting"}
+    assert imported["microbit"] == {"cutting", "folders"}
+    assert imported["notebook"] == {"cutting", "editions", "folders"}
     assert imported["__main__"] == {"cutting", "editions", "notebook", "microbit", "page"}
 
 

@@ -24,7 +24,8 @@ import dis
 import os
 import textwrap
 
-from support.files import file_name, write_files
+from support.files import file_name
+from tools.folders import write_folder
 from tools.cutting import MARK, PROJECT, cut, defines, imports, origins, program, read, without
 
 SHALLOW = "tools/programs/shallow.py"  # The worked examples' stand-ins, for the stack and the heap.
@@ -262,24 +263,7 @@ def write_edition(folder, edition):
     holds. The project's own folder is never written into.
     """
     others = [name for name in refused(folder) if name not in edition]  # Another edition's.
-    made = []  # The folders made here, which are removed again if the writing fails.
-    path = os.path.abspath(folder)
-    while not os.path.exists(path):
-        made.append(path)
-        path = os.path.dirname(path)
-    try:
-        if made:
-            os.makedirs(folder, exist_ok=True)
-        write_files(dict([(os.path.join(folder, name), edition[name]) for name in edition]))
-    except OSError as error:
-        _remove(made)
-        raise ValueError("--microbit cannot write into {} ({})".format(
-            folder, getattr(error, "strerror", None) or error)) from None
-    except BaseException:
-        _remove(made)
-        raise
-    lines = ["wrote {} ({} bytes)".format(os.path.join(folder, name), len(edition[name].encode()))
-             for name in sorted(edition)]
+    lines = write_folder(folder, edition, "--microbit")
     if others:
         lines.append("left alone in {}, from another edition: {} (not part of this one)".format(
             folder, ", ".join(others)))
@@ -314,15 +298,6 @@ def _on_its_way(name):
     parts = name.rsplit(".", 2)
     return (len(parts) == 3 and parts[2] in ("tmp", "old") and len(parts[1]) == 8
             and not parts[1].strip("0123456789abcdef"))
-
-
-def _remove(made):
-    # Remove the folders in made, deepest first, where they are still empty.
-    for path in made:
-        try:
-            os.rmdir(path)
-        except OSError:
-            pass
 
 
 def _is_edition(path):

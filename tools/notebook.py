@@ -34,7 +34,8 @@ import io
 import json
 import os
 
-from support.files import file_name, write_files
+from support.files import file_name
+from tools.folders import write_folder
 from tools.cutting import (MARK, body, cells, cut, defines, imports, names, needed, origins,
                            program, read, uses, without)
 from tools.editions import EXERCISE, same_file, steps, support_code, support_modules
@@ -63,30 +64,7 @@ def write(folder):
                   for name, notebook in notebooks().items()])
     for name in texts:
         _replaceable(os.path.join(folder, name))
-    made = []  # the folders made here, removed again should the writing fail
-    path = os.path.abspath(folder)
-    while not os.path.exists(path):
-        made.append(path)
-        path = os.path.dirname(path)
-    try:
-        if made:
-            os.makedirs(folder)
-        write_files(dict([(os.path.join(folder, name), texts[name]) for name in texts]))
-    except BaseException as error:
-        for path in made:
-            if os.path.isdir(path) and not os.listdir(path):
-                os.rmdir(path)
-        if isinstance(error, OSError):
-            raise ValueError("--notebook cannot write into {} ({})".format(
-                folder, getattr(error, "strerror", None) or error)) from None
-        raise
-    lines = []
-    for name in sorted(texts):  # what is written is read back
-        with open(os.path.join(folder, name)) as f:
-            if f.read() != texts[name]:
-                raise ValueError("{} does not hold what was written".format(
-                    os.path.join(folder, name)))
-        lines.append("wrote {} ({} bytes)".format(os.path.join(folder, name), len(texts[name])))
+    lines = write_folder(folder, texts, "--notebook")
     return lines + ["Open them in Jupyter, JupyterLab, VS Code or Colab (docs/notebooks.md)."]
 
 
