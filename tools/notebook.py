@@ -156,7 +156,7 @@ prints what the project's command line prints, so that you can find every number
 article here.
 
 Run the cells in order from the top (Run All). The first code cell holds the support \
-code, which checks what comes in and writes numbers. It is not the article's code, so \
+code, which checks what comes in and writes numbers. It is not from the article, so \
 Jupyter shows it folded, and you may skip it. This notebook was made from the project's modules by \
 `python3 -m tools --notebook DIR`."""
 
@@ -215,7 +215,7 @@ needs (a random start that is the same on every computer, and the nine parameter
     ("lessons-text", """\
 ### The lessons
 
-The next cell holds the project's lessons (learner.py, not the article's code): the \
+The next cell holds the project's lessons (learner.py, not from the article): the \
 backpropagation worked by hand, the training run with a chart of its loss, and the \
 predictions. Jupyter shows it folded."""),
     ("lessons", LESSONS),
@@ -341,7 +341,7 @@ EXERCISE_INTRO = """\
 # Exercise: the neural network of the article, written by you
 
 This is the exercise of Victor Zhou's article """ + ARTICLE_LINK + """, in plain Python. \
-You write six functions, in the article's order: part 1 (steps 1 to 3) is the \
+You write six functions, in the order of the article: part 1 (steps 1 to 3) is the \
 feedforward, and part 2 (steps 4 to 6) is what training needs. The rest is given.
 
 Write each function where it says `# YOUR CODE HERE`, in place of the line \

@@ -1,6 +1,6 @@
 """main.py of the micro:bit edition (python3 -m tools --microbit DIR).
 
-At power-up it prints the article's worked examples as `python3 network.py`
+At power-up it prints the worked examples as `python3 network.py`
 prints them (with the board's 6-digit floats), then scrolls the network's
 answer once on the display and leaves a tick there. It leaves neuron and network imported, and room on the
 heap, for a learner to try them at the prompt. The board runs main.py again
@@ -11,7 +11,7 @@ in; tests/test_microbit.py runs it on CPython.
 
 # --- An edition carries what follows.
 # filled in: HEADER
-# The article's worked examples, printed at power-up as `python3 network.py`
+# The worked examples, printed at power-up as `python3 network.py`
 # prints them (with the board's 6-digit floats). The prompt after them keeps
 # neuron and network imported, for a learner to try.
 import gc

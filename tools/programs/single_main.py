@@ -2,7 +2,7 @@
 
 The single file holds sections 1 and 2 of the article: the neuron, the
 network and their worked examples, without the project's command line.
-python3 ournn.py prints the article's three worked examples, as python3
+python3 ournn.py prints the three worked examples, as python3
 network.py does. Training is not in the single file, and its usage says where
 it is. What follows the CARRIED line goes into the single file as it is.
 """

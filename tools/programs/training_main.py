@@ -1,6 +1,6 @@
 """main.py of the micro:bit training edition (python3 -m tools --microbit DIR train).
 
-At power-up it trains the article's network as `python3 network.py train`
+At power-up it trains the network as `python3 network.py train`
 does, by running run.py. What follows the CARRIED line is the board's main.py,
 with HEADER filled in; tests/test_microbit.py runs it on CPython with a
 stand-in for the board's microbit module.

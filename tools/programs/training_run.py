@@ -7,7 +7,7 @@ which the real code works out when the edition is made.
 
 # --- An edition carries what follows.
 # filled in: HEADER
-# The article's training, which main.py runs at power-up. It prints what
+# The training, which main.py runs at power-up. It prints what
 # `python3 network.py train` prints, with the board's 6-digit floats: the loss
 # every 10 epochs, the final loss, and the answers for Emily and Frank. The
 # loss chart is left out. Then it prints the board's time for the 1000 epochs.

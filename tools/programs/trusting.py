@@ -1,14 +1,14 @@
 """The stand-ins that the micro:bit's training edition (python3 -m tools --microbit DIR train)
-carries in place of the checks of the article's functions.
+carries in place of the checks of neuron.py's and network.py's functions.
 
 The board's heap (about 10 KB, which holds the compiled code too) has no room
 for both the training and the checks, and the checks' time would take the
 training past the 16 s it is allowed (docs/microbit.md has the figures). Each
-stand-in trusts what it is given, which on the board is always the article's
+stand-in trusts what it is given, which on the board is always the training's
 numbers, and returns what the real function returns for them. run.py gives
 the training those numbers. tools/microbit.py cuts the stand-ins by name into
 the board's modules, and tests/test_microbit.py checks each against the real
-one on the article's numbers.
+one on the training's numbers.
 """
 
 from math import exp
@@ -29,7 +29,7 @@ def sigmoid(x):
 
 
 # Each of the functions below stands in for the function of the same name in
-# support/, and trusts the article's numbers.
+# support/, and trusts the training's numbers.
 def dot(weights, inputs):
     # The training's neurons have two weights each.
     return weights[0] * inputs[0] + weights[1] * inputs[1]
