@@ -4,17 +4,15 @@ installed network answers the article's 0.7216325609518421 for [2, 3].
     python3 .ci/installed.py FOLDER      (after pip install --target FOLDER .)
 """
 
-import json
 import os
 import subprocess
 import sys
 
-PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from common import project_files
 
 
 def main(folder):
-    with open(os.path.join(PROJECT, "files.json")) as f:
-        modules = json.load(f)["modules"]
+    modules = project_files("modules")
     missing = [name for name in modules if not os.path.isfile(os.path.join(folder, name))]
     if missing:
         return "pip install . left out: " + ", ".join(missing)
