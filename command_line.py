@@ -37,13 +37,13 @@ from support.parsing import (is_number, parse_numbers, parse_positive_number,
 
 try:
     from network import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
-except ImportError:  # On a board whose firmware has a network module, ours is ournetwork.py.
+except ImportError:  # A board with Wi-Fi has a network module; ours is ournetwork.py.
     from ournetwork import PARAMETER_NAMES, OurNeuralNetwork, network_example, worked_examples
 
 COMMANDS = ("predict", "backprop", "train", "web")
-# Each option: the commands that take it (None stands for X1 X2, which has no
-# command word), the kind of its value, and the least and the most a whole
-# number may be.
+# OPTIONS gives, for each option, the commands that take it (None stands for X1 X2, which
+# has no command word), the kind of its value, and the least and the most a whole number
+# given to it may be.
 WHOLE, RATE, FILE, TWO = "a whole number", "a number > 0", "a file name", "two numbers A B"
 OPTIONS = {
     "--epochs": (("train",), WHOLE, 0, None),
@@ -104,10 +104,12 @@ def parse(args):
     >>> parse(["train", "--epochs=20"])
     ('train', [], {'--epochs': 20})
 
-    Each value is checked here, once. An unknown command or option, an
-    option given twice, without its value, with a command that does not take
-    it, or with a value that is not of its kind raises ValueError naming it.
-    -h or --help anywhere asks for the command's usage: {"--help": True}.
+    Each value is checked here, once. ValueError names the problem when a
+    command or an option is unknown, when an option is given twice, has no
+    value, comes with a command that does not take it, or has a value of the
+    wrong kind. A word that is not a string raises TypeError. -h or --help
+    anywhere asks for the command's usage, and the options are then
+    {"--help": True}.
     """
     for text in args:
         if not isinstance(text, str):
@@ -136,7 +138,7 @@ def parse(args):
         given = ([given] if joined else []) + args[i:i + count - bool(joined)]
         i += count - bool(joined)
         if len(given) < count or [v for v in given if v.partition("=")[0] in OPTIONS]:
-            # The next word is an option, as in "--save --epochs 5": the file name is missing.
+            # The next word is an option, as in "--save --epochs 5", so the file name is missing.
             raise ValueError("{} needs {}".format(option, "a value" if count == 1
                                                    else OPTIONS[option][1]))
         options[option] = value(option, given[0] if count == 1 else given)
@@ -200,9 +202,9 @@ def loaded(path):
     """Return (network, what to call it, its people) from the weights file at path, or
     (None, None, learner.ARTICLE) without one.
 
-    The people have the names, the shift and the ranges of the measurements
-    that the file's network was trained on (those of learner.ARTICLE, where
-    the file keeps none), and no one to train on or predict.
+    The people are learner.ARTICLE, unless the file's network was trained on
+    other people. Then they are a People with those people's names, shift and
+    ranges of measurements, and no one to train on or predict.
     """
     if path is None:
         return None, None, learner.ARTICLE
@@ -216,7 +218,7 @@ def loaded(path):
     network = OurNeuralNetwork.from_parameters(*values)
     people = learner.ARTICLE
     if kept is not None and (kept["names"], kept["shift"], kept["ranges"]) != (
-            people.names, people.shift, people.ranges):  # The article's names, but others' people.
+            people.names, people.shift, people.ranges):  # The file's network learned from others.
         people = People(kept["names"], kept["shift"], ranges=kept["ranges"])
     return network, "the weights in {} ({})".format(path, learner.weights_text(network)), people
 
@@ -230,10 +232,10 @@ def train(options):
     settings = {}
     for option in ("--epochs", "--learn-rate", "--seed", "--report-every"):
         if option in options:
-            settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate: learn_rate
+            settings[option[2:].replace("-", "_")] = options[option]  # --learn-rate is learn_rate.
     network, about, kept = loaded(options.get("--load"))
     people = learner.ARTICLE
-    if "--people" in options:  # Shifted by --shift, or as --load's FILE was, or by their mean.
+    if "--people" in options:  # Shift them by --shift, else as --load's FILE, else by their mean.
         from support.people_files import read_people
 
         people = read_people(options["--people"], options.get("--shift") or (
@@ -298,12 +300,12 @@ def run(args, main=main, program="network.py"):
     except KeyboardInterrupt:
         print("{}: interrupted".format(program), file=sys.stderr)
         return 130
-    except OSError as error:  # EPIPE (32): the reader has gone; or else ENOSPC, say.
+    except OSError as error:  # EPIPE (32) means the reader has gone; ENOSPC, a full disk.
         closed = error.args[:1] == (32,)
         if not closed and sys.stderr is not None:
             print("{}: error: cannot write the output ({})".format(
                 program, one_line(reason(error))), file=sys.stderr)
-        try:  # Python's own last flush at exit then finds nothing to write.
+        try:  # Point stdout at /dev/null, so that Python's last flush at exit does not fail.
             import os
 
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

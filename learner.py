@@ -17,13 +17,13 @@ from support.writing import as_written, bracket, figures, show, show_list
 try:
     from network import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                          network_example, partial_derivatives)
-except ImportError:  # On a board whose firmware has a network module, ours is ournetwork.py.
+except ImportError:  # A board with Wi-Fi has a network module; ours is ournetwork.py.
     from ournetwork import (NEW_PEOPLE, PARAMETER_NAMES, PEOPLE, OurNeuralNetwork, mse_loss,
                             network_example, partial_derivatives)
 
 def article_people():
-    """Return the six people of the article, their weight in lb and height in in shifted by
-    135 lb and 66 in, and the answer 1 for female: four to train on, Emily and Frank to predict."""
+    """Return the six people of the article, with weights (lb) and heights (in) shifted by 135
+    and 66, and the answer 1 for female. Four are to train on; Emily and Frank are to predict."""
     people = People(("weight_lb", "height_in", "female"), (135, 66))
     for name, x, y in PEOPLE:
         people.add(name, x[0] + 135, x[1] + 66, y)
@@ -119,7 +119,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     lines += [
         "",
         "Exactly (partial_derivatives, as training uses it): d_L/d_w1 = {}".format(
-            exact["w1"] + 0.0),  # + 0.0: never -0.0
+            exact["w1"] + 0.0),  # Adding 0.0 turns -0.0 into 0.0.
         "The hand calculation {} each factor was rounded to 3 figures on the way.".format(
             "agrees to 3 significant figures, though" if figures(exact["w1"]) == figures(d_L_d_w1)
             else "gets {} because".format(figures(d_L_d_w1))),
@@ -157,7 +157,7 @@ def trained_lines(network, losses, epochs, report_every=10, people=ARTICLE, lear
     ended saturated, the chart and the predictions."""
     data, all_y_trues = check_people(people).data()
     check_network(network)
-    epochs = check_whole_number(epochs, "epochs", 0)  # What is checked is what is written.
+    epochs = check_whole_number(epochs, "epochs", 0)  # The checked value is the one written.
     final = mse_loss(all_y_trues, [network.feedforward(x) for x in data])
     if epochs:
         lines = ["Final loss (after epoch {}, the last): {:.3f}".format(epochs - 1, final)]
@@ -176,8 +176,8 @@ def saturation_note(network, people, losses, learn_rate):
     that the neurons sit where the sigmoid is flat, so that the partial
     derivatives are nearly 0 and training is stuck: either every output is
     near 0 or 1 (a learning rate too large is the usual cause, or else weights
-    too large), or h1 and h2 give every person the same output (inputs far
-    from 0, not shifted).
+    too large), or h1 and h2 give every person the same output (which happens
+    when the inputs are far from 0, because they were not shifted).
     """
     data, all_y_trues = check_people(people).data()
     check_network(network)
@@ -186,7 +186,7 @@ def saturation_note(network, people, losses, learn_rate):
     outputs = [network.feedforward(x) for x in data]
     final = mse_loss(all_y_trues, outputs)
     if not losses or final < 0.05 or final < 0.95 * losses[len(losses) // 2]:
-        return None  # Trained, or still learning.
+        return None  # The network has learned, or its loss is still falling.
     if not [y for y in outputs if 0.01 < y < 0.99]:
         if learn_rate > 1:
             cause = ("the learning rate {} is the likely cause; try a smaller one, such as"
@@ -283,13 +283,13 @@ def distance_note(people, a, b):
     """Return one plain sentence if the measurements a and b lie far from the people the
     network learned from, so that its answer means little; or else None.
 
-    Far means beyond the range of the people's measurements by more than the
-    range's own width. The sentence asks whether the units are the people's.
+    Far means beyond the range of the people's measurements by more than its width (or a
+    tenth of its upper end, or 1, if either is more). The sentence asks about the units.
 
     >>> print(distance_note(ARTICLE, 60, 170))
     60 lb and 170 in are far from the people this network learned from (weights from 120 to 160 lb, heights from 60 to 72 in): its answer means little. Were they in kg and cm?
     """
-    a = check_number(a, check_people(people).names[0])  # inf is far, as the page's x may be.
+    a = check_number(a, check_people(people).names[0])  # An inf, which the page may send, is far.
     b = check_number(b, people.names[1])
     if people.ranges is None:
         return None

@@ -2,13 +2,12 @@
 
     x1, x2  ->  h1, h2  ->  o1
 
-The network has two inputs, a hidden layer of two neurons (h1 and h2), and an
-output neuron (o1) that takes h1 and h2 as its inputs (section 2). Training
-follows (sections 3 and 4): the mean squared error loss, its partial
-derivatives by the chain rule, and stochastic gradient descent on four people.
-The code keeps the article's order, names and comments, with lists where it
-has numpy arrays. The checks of what each function is given are in support/,
-the lessons in learner.py, and the command line in command_line.py.
+The network has two inputs, a hidden layer of two neurons (h1 and h2), and an output neuron
+(o1) that takes h1 and h2 as its inputs (section 2). Training follows (sections 3 and 4):
+the mean squared error loss, its partial derivatives by the chain rule, and stochastic
+gradient descent on four people. The code keeps the article's order, names and comments,
+with lists where it has numpy arrays. The checks of what each function is given are in
+support/, the lessons in learner.py, and the command line in command_line.py.
 """
 
 import sys
@@ -31,10 +30,11 @@ def mse_loss(y_true, y_pred):
     >>> mse_loss([1, 0, 0, 1], [0, 0, 0, 0])
     0.5
 
-    Bad lengths, nan, inf or an overflowing loss raise ValueError; a non-number, TypeError.
+    Lists of different lengths, a nan, an inf or a loss too large for a float raise
+    ValueError, and a value that is not a number raises TypeError.
     """
     # y_true and y_pred are lists of the same length, where the article has numpy arrays.
-    y_true, y_pred = check_pairs(y_true, y_pred)  # Two lists of finite floats.
+    y_true, y_pred = check_pairs(y_true, y_pred)
     total = 0.0
     for t, p in zip(y_true, y_pred):
         total += (t - p) * (t - p)
@@ -54,7 +54,7 @@ class OurNeuralNetwork:
     >>> OurNeuralNetwork().feedforward([2, 3])
     0.7216325609518421
 
-    Or bring your own three Neurons: h1 and h2 alike, o1 with 2 weights.
+    You may also give three Neurons of your own: h1 and h2 with as many weights, o1 with 2.
     """
 
     def __init__(self, h1=None, h2=None, o1=None):
@@ -65,7 +65,7 @@ class OurNeuralNetwork:
             h1 = Neuron(weights, bias)
             h2 = Neuron(weights, bias)
             o1 = Neuron(weights, bias)
-        check_neurons(h1, h2, o1, Neuron)  # Three Neurons: h1 and h2 alike, o1 with 2 weights.
+        check_neurons(h1, h2, o1, Neuron)  # h1 and h2 need as many weights, and o1 needs 2.
         self.h1 = h1
         self.h2 = h2
         self.o1 = o1
@@ -95,14 +95,13 @@ class OurNeuralNetwork:
     def train(self, data, all_y_trues, learn_rate=0.1, epochs=1000, report_every=10, report=print):
         """Train the network by stochastic gradient descent; return the losses it reported.
 
-        data is a list of samples [x1, x2] and all_y_trues their answers. For
-        each sample, each weight and bias takes a step of learn_rate times its
-        partial derivative (partial_derivatives, below). Every report_every
-        epochs, report gets a line such as "Epoch 0 loss: 0.319" (None: silence).
+        data is a list of samples [x1, x2] and all_y_trues their answers. For each sample, each
+        weight and bias takes a step of learn_rate times its partial derivative (below). Every
+        report_every epochs, report gets a line such as "Epoch 0 loss: 0.319", or nothing is
+        said if report is None.
 
-        Bad data or settings raise ValueError or TypeError before any weight
-        changes. If training stops part way, the weights are as they were, and
-        a ValueError names what overflowed.
+        Bad data or settings raise ValueError or TypeError before any weight changes. If training
+        stops part way, the weights are as they were, and a ValueError names what overflowed.
         """
         # Everything is checked once here, so that the loop need not check each step.
         data, all_y_trues, learn_rate, epochs, report_every, losses = check_training_set(
@@ -152,8 +151,8 @@ class OurNeuralNetwork:
 
     @classmethod
     def random(cls, seed=1):
-        """Return a network whose nine parameters are drawn at random, as np.random.normal()
-        draws them in the article, the same on every interpreter for the same seed."""
+        """Return a network of nine parameters drawn as the article's np.random.normal() draws
+        them. The same seed gives the same network on every interpreter."""
         return cls.from_parameters(*draw_normal(9, seed))
 
     @classmethod
@@ -179,14 +178,14 @@ class OurNeuralNetwork:
                                                PARAMETER_NAMES))
 
     def _set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        # Set the nine parameters in place without checking them: train's own are finite.
+        # Only train calls this, with values it has already checked, so they are not checked again.
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
 
     def save(self, path, about=None):
-        """Write the nine parameters to path as JSON, crash-safely (about: see save_numbers)."""
-        from support.files import save_numbers  # Imported only here: a board's heap is small.
+        """Write the nine parameters to path as JSON, whole or not at all (see save_numbers)."""
+        from support.files import save_numbers  # Imported here to spare a small board's heap.
         save_numbers(path, PARAMETER_NAMES, self.parameters(), about)
 
     @classmethod
@@ -219,7 +218,8 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
     # --- Calculate partial derivatives.
     # --- Naming: d_L_d_w1 represents "partial L / partial w1"
     d_L_d_ypred = -2 * (y_true - y_pred)
-    # deriv_sigmoid(sum) is f(sum) * (1 - f(sum)): here once per neuron, from its output.
+    # deriv_sigmoid(sum) is f(sum) * (1 - f(sum)), and f(sum) is the neuron's output, which we
+    # already have. So each derivative is worked out once per neuron, from that output.
     deriv_o1 = o1 * (1 - o1)
     deriv_h1 = h1 * (1 - h1)
     deriv_h2 = h2 * (1 - h2)
@@ -257,7 +257,7 @@ def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
 # Weight (minus 135 lb) and height (minus 66 in); 1 = female, 0 = male.
 PEOPLE = [("Alice", [-2, -1], 1), ("Bob", [25, 6], 0), ("Charlie", [17, 4], 0),
           ("Diana", [-15, -6], 1)]
-NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]  # 128 lb, 63 in; 155 lb, 68 in
+NEW_PEOPLE = [("Emily", [-7, -3]), ("Frank", [20, 2])]  # Emily 128 lb, 63 in; Frank 155 lb, 68 in
 # Two neurons (weights, bias, inputs x), then the network on the inputs x.
 NEURON_EXAMPLES = [([0.4, 0.7], 0.2, [0.5, 0.3]), ([0, 1], 4, [2, 3])]
 NETWORK_EXAMPLE = [2, 3]
@@ -273,8 +273,8 @@ def neuron_example(weights, bias, x):
 
 
 def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
-    """Return a network's calculation on x as lines, by hand then exactly (without a network,
-    the one of the article; about describes it)."""
+    """Return a network's calculation on x as lines, by hand then exactly. With no network, it
+    is the article's, and about says in words what the network is."""
     if network is None:
         network = OurNeuralNetwork()
     return ["The network, {}, on x = {}:".format(about, show_list(x)),
@@ -291,8 +291,8 @@ def worked_examples():
 
 
 if __name__ == "__main__":
-    # Run as a program, this file hands its arguments to the command line, which
-    # imports this file again as the module network, however this copy was started.
+    # Run as a program, this file hands its arguments to the command line, which imports this
+    # file again as the module network (PEP 395). Ctrl-C during that import exits quietly.
     try:
         from command_line import run
     except KeyboardInterrupt:

@@ -57,7 +57,9 @@ class Neuron:
     """
 
     def __init__(self, weights, bias):
-        weights, bias = check_weights_and_bias(weights, bias)  # A new list of floats, and a float.
+        # The neuron keeps its own list of floats, so that changing the caller's list later
+        # does not change the neuron.
+        weights, bias = check_weights_and_bias(weights, bias)
         self.weights = weights
         self.bias = bias
 
@@ -68,8 +70,8 @@ class Neuron:
         >>> Neuron([0.4, 0.7], 0.2).feedforward([0.5, 0.3])
         0.6479408020806503
 
-        The inputs must be numbers, one for each weight, or TypeError or
-        ValueError says what is wrong; so does a nan made on the way (0*inf).
+        The inputs must be numbers, one for each weight. Otherwise TypeError or ValueError
+        says what is wrong, and ValueError is also raised for a nan made on the way (0*inf).
         """
         # Weight inputs, add bias, then use the activation function
         total = dot(self.weights, inputs) + self.bias
@@ -87,7 +89,9 @@ class Neuron:
         write = write or show
         inputs = check_inputs(self.weights, inputs)
         terms = []
-        for w, x in zip(self.weights, inputs):  # A loop, not a helper: a board's stack is shallow.
+        # This loop is written out, not put in a helper, because a small board such as the
+        # micro:bit has room for only a few nested calls.
+        for w, x in zip(self.weights, inputs):
             x = write(x)
             terms.append(write(w) + "*" + ("(" + x + ")" if x[:1] == "-" else x))
         total = dot(self.weights, inputs) + self.bias

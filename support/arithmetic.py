@@ -1,10 +1,10 @@
 """The arithmetic that numpy does in the article, done here on plain floats.
 
 The article computes a neuron's weighted sum with np.dot and its sigmoid with
-np.exp. Plain Python needs two things more. First, dot must refuse what is
-not a list of numbers, and never give a nan: numpy would. Second, math.exp
-raises OverflowError where np.exp returns inf, so sigmoid must not hand it an
-x for which e^(-x) overflows.
+np.exp. Plain Python needs two more things. First, dot must refuse anything
+that is not a list of numbers, and must never return a nan, as np.dot can.
+Second, math.exp raises OverflowError where np.exp returns inf, so sigmoid
+must not hand it an x for which e^(-x) overflows.
 
 >>> dot([0, 1], [2, 3])
 3.0
@@ -14,10 +14,17 @@ TypeError: inputs[1] must be a number, got '3'
 >>> sigmoid_input(-1000.0)
 -inf
 
-Both have a fast path for the common case and a careful path that finds the
-value at fault. The fast path takes only what the careful path would take,
-and gives the same answer, so the two are one contract: a bool is not a
-number, and a word, bytes, a set or a dict is not a list of numbers.
+dot has a fast path for the common case and a careful path, check_inputs,
+that finds the value at fault. So does neuron.sigmoid, whose careful path is
+sigmoid_input. Whatever a fast path accepts, its careful path accepts too,
+with the same answer, and everything else goes on to the careful path, so a
+caller gets the same result whichever path runs. On both paths a bool is not
+a number, and a word, bytes, a set or a dict is not a list of numbers.
+
+The module runs on CPython, PyPy and MicroPython, even on a board. In this
+project a board means a small microcontroller such as the BBC micro:bit,
+whose floats are less precise than a computer's and whose stack has room for only
+a few nested calls.
 """
 
 from math import exp, isnan
@@ -25,8 +32,8 @@ from math import exp, isnan
 from support.checks import INF, check_number, list_length
 from support.writing import show
 
-# Where e^x overflows: above 709.78 with double precision, and above 88.7
-# with the 32-bit floats of small boards (and the micro:bit's 30-bit ones).
+# e^x overflows above 709.78 with double precision, and above 88.7 with the
+# 32-bit floats of small boards (and the micro:bit's 30-bit ones).
 LIMIT = 709.0 if 1.0 + 2.0 ** -30 != 1.0 else 88.0
 LOW = -LIMIT
 
@@ -84,7 +91,9 @@ def check_inputs(weights, inputs):
         raise ValueError("expected {} inputs, one per weight, got {}".format(len(weights), n))
     xs = []
     total = 0.0
-    for i in range(n):  # A loop, not a comprehension: a board's stack is one call shallower.
+    # This is a plain loop because MicroPython runs a comprehension as one more
+    # nested call, and a board's stack holds only a few.
+    for i in range(n):
         x = check_number(inputs[i], "inputs[{}]", i)
         w = weights[i]
         if isnan(w * x):
@@ -98,16 +107,18 @@ def check_inputs(weights, inputs):
 
 
 def sigmoid_input(x):
-    """Return x as sigmoid can use it, where x is not a float or e^(-x) would overflow.
+    """Return x in a form that sigmoid can safely use; sigmoid calls this when x is not a
+    float or e^(-x) would overflow.
 
     >>> sigmoid_input(-1000.0), sigmoid_input(10 ** 400)
     (-inf, inf)
 
-    A float comes back as it is, unless e^(-x) overflows: then -inf, for
-    which 1 / (1 + e^(-x)) is 0.0, as np.exp's inf makes it. An int beyond
-    the range of a float is as good as inf. Anything else that is not a
-    number raises TypeError; a nan, or another number beyond the range of a
-    float (a Decimal), raises ValueError.
+    A float comes back unchanged unless e^(-x) overflows. Then the result is
+    -inf, for which 1 / (1 + e^(-x)) is 0.0, just as it is when np.exp
+    returns inf. An int beyond the range of a float is taken as inf or -inf,
+    by its sign. Anything else that is not a number raises TypeError; a nan,
+    or another number beyond the range of a float (a huge Decimal, say),
+    raises ValueError.
     """
     if isinstance(x, int) and not isinstance(x, bool) and not -1e308 < x < 1e308:
         return INF if x > 0 else -INF

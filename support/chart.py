@@ -1,17 +1,22 @@
-"""The losses of a training run, drawn in text: the chart that `python3 network.py train` prints.
+"""The chart of a training run's losses, drawn in text, that `python3 network.py train` prints.
 
-No plotting library is needed, and a small board can draw it too: each row is
-written out as it is drawn, with no grid of characters held in memory.
+No plotting library is needed, and a board can draw the chart too. (In this
+project a board means a small microcontroller such as the BBC micro:bit,
+which runs MicroPython in a few kilobytes of heap.) Each row is finished as
+a line of text before the next is begun, so no grid of characters is ever
+held in memory.
 """
 
 from support.checks import INF, check_finite, check_whole_number, quoted
 
 
 def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, width=50):
-    """Return the losses that train returns, one every report_every epochs, drawn in text.
+    """Return a chart, as a list of lines of text, of the losses that train returns, one
+    every report_every epochs.
 
-    final, if given, is the loss after the last of epochs: it is drawn last,
-    and the axis ends at that epoch.
+    If final is given, it is the loss after the last epoch, and epochs must
+    be given too. It is then drawn as the last column, and the axis ends at
+    that epoch, unless the losses already reach it.
 
     >>> print("\\n".join(loss_chart([0.5, 0.25], report_every=10, final=0.0, epochs=20, height=3)))
     loss
@@ -21,9 +26,11 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
           +---
            0 19  epoch
 
-    With no losses (no epochs) there is nothing to draw.
+    When there are no losses, because training ran for no epochs, the chart is
+    a single line that says there is nothing to draw.
     """
-    losses = check_losses(losses, "losses")  # What is checked is what is drawn.
+    # The checked values are used from here on, so that what is drawn is what was checked.
+    losses = check_losses(losses, "losses")
     report_every = check_whole_number(report_every, "report_every", 1)
     height = check_whole_number(height, "height", 2)
     width = check_whole_number(width, "width", 1)
@@ -34,7 +41,8 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
         epochs = check_whole_number(epochs, "epochs", 0)
     if not losses:
         return ["loss: no epochs, so nothing to draw"]
-    step = max(1, (len(losses) + width - 1) // width)  # At most width columns, then final.
+    # A column for every step-th loss makes at most width columns, plus one for final.
+    step = max(1, (len(losses) + width - 1) // width)
     columns = list(range(0, len(losses), step))
     last = columns[-1] * report_every
     if final is not None and epochs - 1 > last:
@@ -43,8 +51,9 @@ def loss_chart(losses, report_every=10, final=None, epochs=None, height=10, widt
         final = None
     top = max(max(losses), final or 0.0)
     lines = ["loss"]
-    # The chart is drawn row by row from the top, each row written out as it
-    # is drawn: a grid of characters in memory would take a small board's heap.
+    # The chart is drawn row by row from the top, and each row is finished as a
+    # line of text before the next begins, because a grid of characters in
+    # memory would take too much of a board's heap.
     for row in range(height):
         if row == 0:
             line = "{:.3f} |".format(top)
@@ -74,7 +83,9 @@ def check_losses(losses, name):
     """
     if type(losses) is list and not [loss for loss in losses
                                      if type(loss) is not float or not 0 <= loss < INF]:
-        return losses  # train's own list, used as it is: a copy would take a board's heap.
+        # This is train's own list, used as it is, because a copy would need as much
+        # heap again, which a board may not have.
+        return losses
     try:
         if isinstance(losses, (str, bytes, dict, set)):
             raise TypeError

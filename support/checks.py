@@ -1,10 +1,11 @@
 """Checking the values that come in from outside.
 
-The functions of neuron.py and network.py trust their arguments. This module
-is what lets them:
-each public function of neuron.py and network.py hands what it is given to
-one of these checks first, and works only with what the check returns. After
-that, a value is trusted.
+The code inside neuron.py and network.py trusts the values it works with,
+and this module is what makes that safe. The public functions and methods of
+those two files hand what they are given to one of these checks first,
+directly or through support/network_checks.py, and work only with what the
+check returns. The one exception is network.partial_derivatives, which trusts
+its arguments because train checks the data once before it calls it.
 
 A number is anything that float() takes as a real number: an int, a float,
 a Decimal, a Fraction or a numpy scalar. A word, a bool, a complex number, a
@@ -23,13 +24,15 @@ a tuple, an array.array or a numpy array. A word, bytes, a set or a dict is
 not a list of numbers.
 
 Every message names the value that is wrong, in the caller's words. The
-values it quotes are cut short, so that a value of any size (an int of
+values a message quotes are cut short, so that a value of any size (an int of
 5,000 digits, a list of a million items) still gives a one-line message.
 
 The checks of the network's and the training's arguments, which use these,
-are in support/network_checks.py. This module imports nothing of the
-project, so that every other module may use it. It runs on CPython 3.6+,
-PyPy and MicroPython.
+are in support/network_checks.py. This module imports nothing from the rest
+of the project, so that every other module may use it. It runs on CPython
+3.6+, PyPy and MicroPython, even on a board. In this project a board means a
+small microcontroller such as the BBC micro:bit, which has a few kilobytes of
+heap and a stack with room for only a few nested calls.
 """
 
 import sys
@@ -42,7 +45,8 @@ INF = float("inf")
 def check_number(value, name, *index):
     """Return value as a float, or raise the error that names it as name.format(*index).
 
-    An infinity is returned as it is: the caller decides whether it may be one.
+    An infinity is returned unchanged, because each caller decides whether it
+    accepts one.
     """
     dtype = getattr(value, "dtype", None)  # A numpy value may be a bool, a complex or an array.
     if (isinstance(value, (str, bytes, bytearray, bool, list, tuple, dict, set))
@@ -73,7 +77,7 @@ def check_finite(value, name, *index):
     Traceback (most recent call last):
     ValueError: weights[0] must be a finite number, got inf
     """
-    if type(value) is float and -INF < value < INF:  # The common case is decided at once.
+    if type(value) is float and -INF < value < INF:  # A finite float is returned at once.
         return value
     value = check_number(value, name, *index)
     if value == INF or value == -INF:
@@ -82,15 +86,17 @@ def check_finite(value, name, *index):
 
 
 def check_whole_number(value, name, least=None):
-    """Return value as an int of at least least (if given), or raise the error that names it.
+    """Return value as an int, or raise the error that names it as name.
 
     >>> check_whole_number(1000, "epochs", 0), check_whole_number(3.0, "seed")
     (1000, 3)
 
-    A whole float, Decimal or Fraction (3.0) is a whole number too; a bool
-    is not. A number that is not whole, or is less than least, raises
-    ValueError, and so does a count (least given) beyond what an index can
-    count. Anything that is not a number raises TypeError.
+    A float, Decimal or Fraction with a whole value, such as 3.0, is a whole
+    number too, but a bool is not. A number that is not whole raises
+    ValueError. When least is given, the value is a count: a value smaller
+    than least raises ValueError, and so does one larger than sys.maxsize,
+    the largest length or index that Python can handle. Anything that is not
+    a number raises TypeError.
     """
     if type(value) is not int:
         if isinstance(value, bool) or not hasattr(value, "__index__") or getattr(value, "ndim", 0):
@@ -143,13 +149,15 @@ def check_weights_and_bias(weights, bias):
     """
     n = list_length(weights, "weights")
     floats = []
-    for i in range(n):  # A loop, not a comprehension: a board's stack is one call shallower.
+    # This is a plain loop because MicroPython runs a comprehension as one more
+    # nested call, and a board's stack holds only a few.
+    for i in range(n):
         floats.append(check_finite(weights[i], "weights[{}]", i))
     return floats, check_finite(bias, "bias")
 
 
 def quoted(value):
-    """Return value as a message quotes it: its repr, cut short if it is long.
+    """Return value as an error message quotes it, which is its repr, cut short if it is long.
 
     >>> quoted("3"), quoted(10 ** 100)
     ("'3'", 'an integer of 101 digits')

@@ -1,10 +1,12 @@
-"""The project's files: each written whole or not at all, and read only when it is what it
-should be.
+"""The project's files, each written whole or not at all, and read only when it holds what it
+should.
 
 Every file the project writes goes through write_files, which writes a set
-of files all or nothing. network.py's save and load use this module only when
-they are called, so a small board that never saves never compiles it; the
-command line and the editions tool use it too.
+of files all or nothing. network.py's save and load import this module only
+when they are called, so a board that never saves never compiles it. (In
+this project a board means a small microcontroller such as the BBC micro:bit,
+which runs MicroPython in a few kilobytes of heap.) The command line and the
+editions tool use the module too.
 
     >>> import tempfile, shutil
     >>> folder = tempfile.mkdtemp()
@@ -29,10 +31,10 @@ from random import getrandbits
 from support.checks import INF, check_finite, check_number, quoted
 from support.parsing import find_control_character
 
-# The most bytes a weights file may hold. A file of the longest names (three
-# of 32 characters, each of 4 bytes in UTF-8, or 12 where escaped) stays well
-# within it, and save_numbers refuses to write anything that load_saved
-# would refuse to read.
+# The most bytes a weights file may hold. A file with the longest names allowed
+# (three of 32 characters, each taking up to 4 bytes in UTF-8, or 12 where it
+# is escaped) stays well within it, and save_numbers refuses to write anything
+# that load_saved would refuse to read.
 MOST_WEIGHTS_BYTES = 4096
 
 
@@ -42,7 +44,7 @@ def write_file(path, text):
 
 
 def write_files(files):
-    """Write each text of files, {path: text}, to its path: all of them, or none.
+    """Write each text of files, a dict {path: text}, to its path, either all of them or none.
 
     Each text goes to a new, uniquely named file beside its path, made
     exclusively (never through a link, never over another file) and flushed
@@ -52,8 +54,9 @@ def write_files(files):
     done are undone from links to the old files. An error or Ctrl-C on the
     way removes every temporary file made.
 
-    What writable refuses raises before anything is made. An OSError (a
-    full disk, say) reaches the caller with every file as it was.
+    A path that writable refuses raises its error before any file is made.
+    An OSError, from a full disk say, reaches the caller with every file as
+    it was.
     """
     files = dict([(file_name(path), files[path]) for path in files])
     modes = {}
@@ -61,7 +64,7 @@ def write_files(files):
         modes[path] = writable(path)  # Every path is checked before any file is made.
     made = {}  # The temporary file of each path, named here before it is made.
     kept = {}  # A link to each old file, kept while several files are renamed.
-    renamed = []  # Each path whose rename has begun, put here just before it.
+    renamed = []  # Each path whose rename has begun, added just before the rename.
     try:
         for path in files:
             _write_temporary(path, files[path], modes[path], made)
@@ -71,12 +74,13 @@ def write_files(files):
                 os.link(path, kept[path])
             renamed.append(path)
             getattr(os, "replace", os.rename)(made[path], path)  # MicroPython has no replace.
-        renamed = []  # Every file is in place: from here on, nothing is undone.
+        renamed = []  # Every file is now in place, so from here on nothing is undone.
         for path in files:
             _sync_folder(path)
     except BaseException:
-        # An error or Ctrl-C half way: every file goes back to what it was. A
-        # rename that never happened left its temporary file, and needs no undoing.
+        # After an error or Ctrl-C half way, every file goes back to what it was.
+        # A path whose temporary file is still there was never renamed, so it
+        # needs no undoing.
         for path in renamed if len(files) > 1 else ():
             if path in kept and not exists(made[path]):
                 os.rename(kept.pop(path), path)
@@ -88,11 +92,11 @@ def write_files(files):
 
 
 def _remove_each(paths):
-    # Remove each file of paths that is there. Ctrl-C on the way is raised only
-    # once every one is removed, so that it leaves none behind.
+    # Remove each file of paths that exists. A Ctrl-C on the way is raised again
+    # only after every one has been removed, so that none is left behind.
     interrupted = None
     for path in paths:
-        for attempt in (1, 2):  # The second try removes what Ctrl-C stopped the first from.
+        for attempt in (1, 2):  # A second try removes a file Ctrl-C kept the first from removing.
             try:
                 if exists(path):
                     os.remove(path)
@@ -117,14 +121,15 @@ def _write_temporary(path, text, mode, made):
         try:  # A new file gets the umask's mode, as any other file would.
             fd = os.open(made[path], os.O_WRONLY | os.O_CREAT | os.O_EXCL,
                          0o666 if mode is None else 0o600)
-        except FileExistsError:  # Another program's file: it is not ours to remove.
+        except FileExistsError:  # The name is another program's file, not ours to remove.
             del made[path]
             continue
         f = os.fdopen(fd, "wb")
         break
     with f:
-        f.write(text.encode("utf-8"))  # UTF-8 whatever the locale, as read_file reads it.
-        if hasattr(os, "fsync"):  # The text is on the disk before the rename (not on MicroPython).
+        f.write(text.encode("utf-8"))  # UTF-8 whatever the locale, as read_file expects.
+        # The text is put on the disk before the rename, except on MicroPython, which has no fsync.
+        if hasattr(os, "fsync"):
             f.flush()
             os.fsync(f.fileno())
     if mode is not None and hasattr(os, "chmod"):
@@ -144,7 +149,7 @@ def _unique(path, suffix):
 
 def _sync_folder(path):
     # Flush the folder of path to the disk, so that the renames are there too. A
-    # folder we may not read is left alone: the file is in place all the same.
+    # folder we may not open is left alone, since the file is in place all the same.
     if hasattr(os, "O_DIRECTORY"):
         try:
             folder = os.open(path[:path.rfind("/") + 1] or ".", os.O_RDONLY | os.O_DIRECTORY)
@@ -157,8 +162,9 @@ def _sync_folder(path):
 
 
 def writable(path):
-    """Return the mode of the file at path, which write_files keeps (None for a new file),
-    or raise the error that says why it cannot be written. Nothing is made or changed.
+    """Return the mode of the file at path, which write_files keeps, or None if there is no
+    file there yet; or raise the error that says why path cannot be written. Nothing is made
+    or changed.
 
     A path that is not a string raises TypeError. A folder, a link, a device
     or a read-only file at path, or a name too long, raises ValueError. A
@@ -173,7 +179,7 @@ def writable(path):
         raise OSError(20, "{} is not a folder".format(folder))
     if hasattr(os, "access") and not os.access(folder, os.W_OK | os.X_OK):
         raise OSError(13, "cannot write into the folder {}".format(folder))
-    if getattr(status, "st_nlink", 1) == 0:  # A program may still stand in a deleted folder.
+    if getattr(status, "st_nlink", 1) == 0:  # A deleted folder can still be a program's own.
         raise OSError(2, "the folder {} has been deleted".format(folder))
     most = 255
     if hasattr(os, "pathconf"):
@@ -196,7 +202,8 @@ def writable(path):
 
 
 def file_name(path):
-    """Return path as a string: a str, or a pathlib.Path (any os.PathLike) where there are such.
+    """Return path as a str. It may be a str, or a pathlib.Path or other os.PathLike where the
+    interpreter has them.
 
     >>> file_name("weights.json")
     'weights.json'
@@ -228,13 +235,13 @@ def exists(path):
 def read_file(path, limit):
     """Return the text of the regular file at path, at most limit bytes of UTF-8.
 
-    A folder, a FIFO, a device or a terminal (never waited on), a larger file,
-    or bytes that are not UTF-8 raise ValueError naming path. A file that does
-    not exist raises OSError.
+    A folder, a FIFO, a device or a terminal (none of which is ever waited
+    on), a file larger than limit, or bytes that are not UTF-8 raise
+    ValueError naming path. A file that does not exist raises OSError.
     """
     path = file_name(path)
     fd = None
-    if hasattr(os, "open"):  # Opened without waiting, since a FIFO would wait for a writer.
+    if hasattr(os, "open"):  # Opening a FIFO must not wait for a writer.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         status = os.fstat(fd)
     else:
@@ -245,8 +252,8 @@ def read_file(path, limit):
             os.close(fd)
         raise ValueError("{} is not a regular file (a folder, a FIFO or a device)".format(path))
     with (open(path, "rb") if fd is None else os.fdopen(fd, "rb")) as f:
-        # As many bytes as the file holds, and one more: MicroPython's read(n)
-        # takes n bytes of heap first, which a small file should not need.
+        # Read at most one byte more than the file's size, because MicroPython's
+        # read(n) reserves n bytes of heap first.
         data = f.read(min(size, limit) + 1)
         if size < len(data) <= limit:  # The file grew while it was read.
             data += f.read(limit + 1 - len(data))
@@ -262,13 +269,13 @@ def read_file(path, limit):
 
 
 def save_numbers(path, names, values, about=None):
-    """Write the numbers values, called names, to path as a JSON object, crash-safely.
+    """Write values, the numbers called names, to path as a JSON object, whole or not at all.
 
     about, if given, says what the numbers were trained on: {"names": [A, B, Y],
     "shift": [a, b], "ranges": [[lowest a, highest a], [lowest b, highest b]]}
     (ranges may be None). A value that is not a finite number raises
-    ValueError, and nothing is written; so does anything load_saved would
-    not read back.
+    ValueError, and nothing is written; the same goes for anything that
+    load_saved would not read back.
     """
     lines = []
     for name, value in zip(names, values):
@@ -278,10 +285,11 @@ def save_numbers(path, names, values, about=None):
             raise ValueError("{} is {}: only finite numbers are saved".format(name, value))
         lines.append('  "{}": {!r}'.format(name, value))
     if about is not None:
-        about = _trained_on(_listed_about(about), path)  # Checked as load_saved checks it.
+        about = _trained_on(_listed_about(about), path)  # It is checked as load_saved checks it.
         lines.append('  "shift": [{!r}, {!r}]'.format(about["shift"][0], about["shift"][1]))
         # The names are written as they are, not escaped as json.dumps escapes a
-        # letter beyond ASCII: MicroPython's json reads an escaped emoji as two halves.
+        # letter beyond ASCII, because MicroPython's json reads an escaped emoji
+        # back as the two halves of a surrogate pair.
         lines.append('  "names": ["' + '", "'.join([
             w.replace("\\", "\\\\").replace('"', '\\"') for w in about["names"]]) + '"]')
         if about["ranges"] is not None:
@@ -289,7 +297,7 @@ def save_numbers(path, names, values, about=None):
             lines.append('  "ranges": [[{!r}, {!r}], [{!r}, {!r}]]'.format(
                 low_a, high_a, low_b, high_b))
     text = "{\n" + ",\n".join(lines) + "\n}\n"
-    _parse_weights(text, path, names)  # What is written must read back.
+    _parse_weights(text, path, names)  # Read the text back as a check, before writing it.
     can_save(path, names)
     write_file(path, text)
 
@@ -317,11 +325,15 @@ def load_numbers(path, names):
 def load_saved(path, names):
     """Return (the numbers called names, what they were trained on) from the weights file at path.
 
-    What they were trained on is {"names", "shift", "ranges"} as save_numbers
-    was given it (ranges None where the file has none), or None where the file
-    does not say. Anything but a regular file of at most 4096 bytes holding a
-    JSON object of exactly those names, each a finite number given once (and
-    perhaps names, shift and ranges), raises ValueError naming the file.
+    What they were trained on is a dict with the keys "names", "shift" and
+    "ranges", as save_numbers was given it, with ranges None where the file
+    has none. Where the file does not say, it is None.
+
+    A path that is not a string raises TypeError, and a file that does not
+    exist or cannot be opened raises OSError. The file must be a regular file
+    of at most 4096 bytes, holding a JSON object that gives each of names
+    once, as a finite number, and may also give names, shift and ranges. Any
+    other file raises ValueError naming it.
     """
     return _parse_weights(read_file(path, MOST_WEIGHTS_BYTES), path, names)
 
@@ -337,8 +349,9 @@ def _parse_weights(text, path, names):
     if len(text.encode("utf-8")) > MOST_WEIGHTS_BYTES:
         raise ValueError("{} would be larger than {} bytes".format(path, MOST_WEIGHTS_BYTES))
     try:
+        # JSON nested too deeply raises RuntimeError (RecursionError on CPython).
         saved = json.loads(text)
-    except (ValueError, RuntimeError, MemoryError) as error:  # RuntimeError: nested too deeply.
+    except (ValueError, RuntimeError, MemoryError) as error:
         raise ValueError("{} is not valid JSON ({})".format(path, error)) from None
     keys = sorted(saved) if isinstance(saved, dict) else None
     about = None
@@ -348,7 +361,7 @@ def _parse_weights(text, path, names):
     if keys is None or sorted(saved) != sorted(names):
         raise ValueError("{} must hold a JSON object of the {} numbers {}".format(
             path, len(names), ", ".join(names)))
-    if _keys(text) != len(keys):  # JSON keeps the last value of a name given twice.
+    if _keys(text) != len(keys):  # json keeps only the last value of a name given twice.
         raise ValueError("{} gives a name twice".format(path))
     values = []
     for name in names:
@@ -363,13 +376,14 @@ def _parse_weights(text, path, names):
 
 
 def _listed_about(about):
-    # Return what save_numbers is told the numbers were trained on as JSON
-    # would read it back, lists for tuples, for _trained_on to check; or raise
-    # TypeError where it is not {"names": ..., "shift": ..., "ranges": ...}.
+    # Return about, what save_numbers is told the numbers were trained on, with
+    # each tuple in it turned into a list, as JSON would read it back. That lets
+    # _trained_on check it as it checks a file's. Raise TypeError if about is
+    # not a dict that holds "names" and "shift", and perhaps "ranges".
     def listed(value):
         if isinstance(value, (list, tuple)):
             return [listed(item) for item in value]
-        return value  # Not a list: _trained_on says so.
+        return value  # If this should have been a list, _trained_on refuses it.
 
     if not isinstance(about, dict) or "names" not in about or "shift" not in about:
         raise TypeError('about must be {{"names": [A, B, Y], "shift": [a, b], "ranges": ...}},'
@@ -379,8 +393,9 @@ def _listed_about(about):
 
 
 def _trained_on(about, path):
-    # Return what a weights file says its numbers were trained on, checked:
-    # three names, a shift of two finite numbers, and two ranges or none.
+    # Check what a weights file says its numbers were trained on, and return it.
+    # It must hold three names, a shift of two finite numbers, and two ranges or
+    # none.
     words = about["names"]
     if (not isinstance(words, list) or len(words) != 3 or [
             w for w in words if not isinstance(w, str) or not w.strip()
@@ -406,8 +421,8 @@ def _trained_on(about, path):
 
 
 def _utf_8(text):
-    # Return True if text can be written as UTF-8: on CPython, a lone half of a
-    # surrogate pair ("\ud800") cannot.
+    # Return True if text can be written as UTF-8. On CPython, a lone half of a
+    # surrogate pair ("\ud800") cannot be.
     try:
         text.encode("utf-8")
     except UnicodeError:
@@ -423,9 +438,9 @@ def _two_numbers(pair):
 
 
 def _keys(text):
-    # Return how many names the JSON object text gives, counted in the text
-    # itself, so that "w\u0031" and "w1" count as two: each string at depth 1
-    # that is followed by a colon.
+    # Return how many names the JSON object text gives, counting each string at
+    # depth 1 that is followed by a colon. They are counted in the text itself,
+    # rather than after json has read it, so that "w\u0031" and "w1" count as two.
     count = depth = 0
     i = 0
     while i < len(text):

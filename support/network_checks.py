@@ -1,9 +1,10 @@
 """Checking the network's and the training's arguments, with the checks of support/checks.py.
 
-network.py's functions hand what they are given to these first: its three
-neurons, its nine parameters, mse_loss's two lists, and train's data and
-settings, all checked once, before the first step of training. When training
-stops part way, divergence_error says why.
+network.py's functions hand what they are given to these checks first. The
+checks cover the network's three neurons, its nine parameters, mse_loss's two
+lists, and train's data and settings, which are all checked once, before the
+first step of training. When training stops part way, divergence_error says
+why.
 
 >>> check_parameters([1, 0.5], ["w1", "w2"])
 (1.0, 0.5)
@@ -21,8 +22,9 @@ from support.checks import (INF, check_finite, check_number, check_whole_number,
 def check_neurons(h1, h2, o1, kind):
     """Raise an error unless h1, h2 and o1 make the network of section 2.
 
-    Each must be an instance of kind (Neuron); h1 and h2 need one weight per
-    input, the same number each, and o1 needs one weight for each of h1 and h2.
+    Each must be an instance of kind, which is the Neuron class. h1 and h2
+    need one weight per input, and so the same number of weights, and o1
+    needs one weight for each of h1 and h2.
     """
     for name, neuron in (("h1", h1), ("h2", h2), ("o1", o1)):
         if not isinstance(neuron, kind):
@@ -44,7 +46,8 @@ def check_network(network):
 
 
 def check_parameters(values, names):
-    """Return values, named w1, w2, b1, ... by names, as a tuple of finite floats.
+    """Return values as a tuple of finite floats, or raise the error that names the one at
+    fault by the matching item of names (w1, w2, b1, ...).
 
     >>> check_parameters([1, 0.5], ["w1", "w2"])
     (1.0, 0.5)
@@ -77,15 +80,17 @@ def check_training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, rep
                        report=None):
     """Return train's arguments, checked, as the training uses them.
 
-    The result is (samples, labels, learn_rate, epochs, report_every, losses):
-    the samples as lists of two floats, the labels as floats, the settings as
-    a float and ints, and losses a list with a slot for each report.
+    The result is (samples, labels, learn_rate, epochs, report_every, losses).
+    The samples come back as lists of two floats and the labels as floats;
+    learn_rate is a float, epochs and report_every are ints, and losses is a
+    list with an empty slot (None) for each report.
 
     >>> check_training_set(None, [(-2, -1)], [1])
     ([[-2.0, -1.0]], [1.0], 0.1, 0, 1, [])
 
-    The network (None for any) must have three different neurons of finite
-    weights for 2 inputs. Anything that is not a number raises TypeError. A
+    The network must have three different neurons with finite weights for 2
+    inputs. When network is None, it is not checked, and neither is the data
+    against its weights. Anything that is not a number raises TypeError. A
     nan or an inf in the data, data too large for the network's weights,
     lengths that differ, a label outside 0 to 1, or a setting out of range
     raises ValueError naming it.
@@ -123,13 +128,16 @@ def check_training_set(network, data, all_y_trues, learn_rate=0.1, epochs=0, rep
             raise ValueError("data[{}] is too large for the network's weights: {}'s weighted sum"
                              " is {} + {} + {}".format(i, *overflowing))
         label = _datum(all_y_trues[i], "all_y_trues[{}]", i)
-        if not 0 <= label <= 1:  # An output of 0 to 1 can learn nothing else.
+        # The sigmoid's output lies between 0 and 1, so a label outside that range cannot be
+        # learned.
+        if not 0 <= label <= 1:
             raise ValueError("all_y_trues[{}] must be from 0 to 1, as the network's output is"
                              " (the article's answers are 1 and 0), got {!r}".format(i, label))
         labels.append(label)
-    # The slots for the losses are made before training starts, while a small
-    # board's heap still has room in one piece: a list grown one item at a time
-    # needs ever larger blocks.
+    # The slots for the losses are made before training starts, while the heap
+    # still has room in one piece, because a list grown one item at a time needs
+    # ever larger blocks. On a board, a small microcontroller such as the BBC
+    # micro:bit with a few kilobytes of heap, that room soon runs out.
     reports = (epochs + report_every - 1) // report_every
     try:
         if reports > 10 ** 7:  # That many slots would take 80 MB, more than any run needs.
@@ -147,8 +155,8 @@ def divergence_error(error, epoch, learn_rate, weights, names, data, losses, rep
     weights are the nine parameters as they were when it stopped. An error
     raised by the caller's report (after the epoch's loss was kept), or one
     where nothing overflowed, is returned as it is. Otherwise the result is a
-    ValueError that names what overflowed: a weight, or a hidden neuron's
-    weighted sum for one sample.
+    ValueError that names what overflowed, which is either a weight or a
+    hidden neuron's weighted sum for one sample.
     """
     if epoch % report_every == 0 and losses[epoch // report_every] is not None:
         return error
@@ -177,8 +185,9 @@ def _datum(value, name, i):
 
 
 def _overflowing(weights, x):
-    # Return (the hidden neuron, its three terms) whose weighted sum for x is
-    # nan, because inf - inf is nan, or None when both sums are numbers.
+    # Return (name, term, term, term) for the first hidden neuron whose weighted
+    # sum for x is nan, as it is when one term is inf and another -inf. Return
+    # None when both sums are numbers.
     w1, w2, b1, w3, w4, b2 = weights[:6]
     for name, terms in (("h1", (w1 * x[0], w2 * x[1], b1)), ("h2", (w3 * x[0], w4 * x[1], b2))):
         if isnan(terms[0] + terms[1] + terms[2]):

@@ -1,8 +1,8 @@
 """Numbers typed as text, read the same way by the command line, people files and the page.
 
-A number is written in ASCII with nothing around it: 2, -0.5, 1e-3, .5,
-inf and nan are numbers as far as their shape goes; 1_000, a non-ASCII
-digit or " 2" are not, even where some Pythons would take them, so that
+A number must be written in ASCII with nothing around it. So 2, -0.5, 1e-3,
+.5, inf and nan have the shape of a number, while 1_000, a non-ASCII digit
+and " 2" do not, even though some Pythons' float() accepts them. That way
 every interpreter agrees.
 
 >>> parse_numbers(["-2", "1.5"], "X1 X2")
@@ -53,9 +53,10 @@ def parse_number(text, finite=True):
 
 
 def parse_numbers(texts, names, finite=True):
-    """Return the numbers of texts, one for each of names (a list, or words in one string).
+    """Return the numbers of texts, one for each of names, which is a list or words in one string.
 
-    Each is read by parse_number; a count other than that of names raises ValueError.
+    Each text is read by parse_number, and a number of texts other than the
+    number of names raises ValueError.
     """
     names = names.split() if isinstance(names, str) else list(names)
     values = []
@@ -68,14 +69,15 @@ def parse_numbers(texts, names, finite=True):
 
 
 def parse_whole_number(text, name, least=None, most=None):
-    """Return text as an int from least to most (each if given), or raise ValueError naming name.
+    """Return text as an int, or raise ValueError naming name.
 
     >>> parse_whole_number("20", "--epochs", 0)
     20
 
     Only ASCII digits, with a minus sign in front if need be, make a whole
-    number: not 2.0, 1e3 or a superscript 2. Its digits may be as many as
-    the text holds.
+    number, so 2.0, 1e3 and a superscript 2 are not. There is no limit on the
+    number of digits. Where least or most is given, the int must not be less
+    than least or greater than most.
     """
     digits = text[1:] if text[:1] == "-" else text
     if digits and not digits.strip("0123456789"):

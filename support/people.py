@@ -1,8 +1,9 @@
 """People to train on and to predict: two measurements and an answer for each.
 
-The six of the article are people of this kind (learner.ARTICLE), and so is a
-class's own file, as support/people_files.py reads it. The network's inputs
-are the measurements minus a shift, as the article subtracts 135 lb and 66 in.
+The article's six people (learner.ARTICLE) are held as People, and so are the
+people of a class's own file, as support/people_files.py reads it. The
+network's inputs are the measurements minus a shift, as the article subtracts
+135 lb and 66 in.
 
 >>> people = People(("weight_lb", "height_in", "female"), (135, 66))
 >>> people.add("Alice", 133, 65, 1)
@@ -19,17 +20,19 @@ from support.writing import show
 class People:
     """People with two measurements each, an answer or none, and the shift of their inputs.
 
-    names     (A, B, Y): what the two measurements and the answer are called
-    shift     (a, b): what is subtracted from the measurements to make the inputs x
+    names     (A, B, Y), the names of the two measurements and of the answer
+    shift     (a, b), what is subtracted from the measurements to make the inputs x
     mean      whether the shift is the mean of the people with an answer
-    rows      [(name, a, b, y)], each person as given; y is None for one to predict
+    rows      [(name, a, b, y)], each person as given, with y None for one to predict
     train     [(name, x, y)] for each person with an answer
     predict   [(name, x)] for each person without one
-    ranges    ((lowest a, highest a), (lowest b, highest b)) of the people with an
-              answer: what the network learns from; None before any is added
+    ranges    ((lowest a, highest a), (lowest b, highest b)) over the people with an
+              answer, whose measurements the network learns from, or None until
+              one is added
 
-    People() starts with no one; add() adds each person. The names and the shift
-    are trusted: support/people_files.py and the weights files check them.
+    A new People holds no one, and add() adds each person. The names and the
+    shift are trusted, because support/people_files.py and the weights files
+    check them before they get here.
     """
 
     def __init__(self, names, shift, mean=False, ranges=None):
@@ -45,7 +48,8 @@ class People:
         return "People({!r}, shift {}, {} people)".format(self.names, self.shift, len(self.rows))
 
     def add(self, name, a, b, y=None):
-        """Add a person with the measurements a and b and the answer y (None: to predict).
+        """Add a person with the measurements a and b and the answer y, or with y None for a
+        person whose answer is to be predicted.
 
         Measurements whose shift overflows raise ValueError, as shifted says.
         """
@@ -85,7 +89,7 @@ class People:
 def check_people(people):
     """Return people if they are People, or raise the TypeError that names them.
 
-    The lessons check their people with it, as they come in.
+    The lessons call it on the people they are given, before they use them.
     """
     if not isinstance(people, People):
         raise TypeError("people must be People, such as learner.ARTICLE or what parse_people"

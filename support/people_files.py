@@ -16,7 +16,8 @@ with an answer. A file is read whole and checked line by line; a row that
 is wrong raises ValueError naming the file and the line.
 
 The command line and the page import this module only when they need it,
-which saves a small board's heap. What csv_lines writes, parse_people reads
+which saves heap on a board, a small microcontroller such as the BBC
+micro:bit running MicroPython. What csv_lines writes, parse_people reads
 back exactly.
 """
 
@@ -28,19 +29,23 @@ from support.writing import written
 # A people file holds at most this many bytes and this many people.
 MOST_BYTES = 100000
 MOST_PEOPLE = 1000
-# A column's name holds at most this many characters (a weights file keeps the names).
+# A column's name holds at most this many characters, since a weights file keeps the names.
 MOST_NAME = 32
 
 
 def parse_people(text, source="the people", shift=None):
     """Return the People of text, the text of a people file called source.
 
-    shift, if given, is two finite numbers; without it the people are
-    shifted by the mean of those with an answer. A row that is not a name,
-    two numbers and 1, 0 or nothing; no header; fewer than two people with an
-    answer; more than 1000 people; or measurements that overflow when shifted
-    raise ValueError naming source and the line. A tab-separated or a
-    semicolon-separated file is named as such.
+    If shift is given, it must be two finite numbers; without it, the people
+    are shifted by the mean of those with an answer.
+
+    Text that is not a people file raises ValueError naming source and, where
+    there is one, the line at fault. That happens when a row does not hold a
+    name, two numbers and 1, 0 or nothing, when there is no header, when
+    fewer than two people have an answer or there are more than 1000 people,
+    and when measurements overflow as they are shifted. When the fields seem
+    to be separated by tabs, semicolons or bars rather than commas, the
+    message says so.
     """
     if not isinstance(text, str):
         raise TypeError("the people must be the text of a CSV file, got {!r}".format(type(text)))
@@ -82,7 +87,7 @@ def parse_people(text, source="the people", shift=None):
         raise ValueError("{}: {} with an answer: training needs at least 2".format(
             source, "only 1 person" if answered else "no one"))
     mean = shift is None
-    if mean:  # Each measurement is divided first: a sum of large ones could overflow.
+    if mean:  # Each measurement is divided before summing, as a sum of large ones could overflow.
         shift = (sum([row[1] / len(answered) for row in answered]),
                  sum([row[2] / len(answered) for row in answered]))
     people = People(names, shift, mean)
@@ -111,8 +116,8 @@ def read_people(path, shift=None):
 
 
 def csv_lines(people):
-    """Return people as the lines of a people file, which parse_people reads back exactly:
-    the header, then name,A,B,Y for each person."""
+    """Return people as the lines of a people file, the header and then name,A,B,Y for each
+    person, which parse_people reads back exactly."""
     lines = ["name," + ",".join([csv_field(name) for name in people.names])]
     for name, a, b, y in people.rows:
         lines.append(",".join([csv_field(name), written(a), written(b),
@@ -133,16 +138,17 @@ def _fields(line, where):
     # Return the comma-separated fields of a CSV line, each without the spaces
     # around it. A field in double quotes may hold commas ("Smith, Jo"), and ""
     # inside it is one quote. The line is split at its quotes, and each part
-    # outside quotes at its commas: str.split does the work, never an index into
-    # the line, since MicroPython finds the place of a str's character i by
-    # counting from its start. So the time it takes grows with the line's length
-    # alone, on every interpreter.
+    # outside quotes is split at its commas. str.split does all the work and the
+    # line is never indexed, because MicroPython finds a str's character i by
+    # counting from the start, so indexing would make the time grow with the
+    # square of the line's length. This way the time grows only with the line's
+    # length, on every interpreter.
     parts = line.split('"')
     if len(parts) % 2 == 0:
         raise ValueError(where + "a quote is not closed")
     fields, pieces = [], []
     for k in range(len(parts)):
-        if k % 2:  # Inside quotes: commas and all.
+        if k % 2:  # A part inside quotes is kept whole, commas and all.
             pieces.append(parts[k])
         elif not parts[k] and 0 < k < len(parts) - 1:  # Two quotes inside quotes are one quote.
             pieces.append('"')
@@ -161,9 +167,10 @@ def _fields(line, where):
 
 
 def _control_message(c, count, line):
-    # Say what the control character c in a line of count fields is. A tab
-    # where there are no commas, or three tabs, separate the fields, as a
-    # spreadsheet's copy does.
+    # Return the message for the control character c, found in a line of count
+    # fields. A tab in a line with no commas, or a line with three or more tabs,
+    # is taken to be a row copied from a spreadsheet, whose fields are separated
+    # by tabs.
     if c == "\t" and (count == 1 or line.count("\t") >= 3):
         return ("the fields are separated by tabs, as a spreadsheet copies them: separate them"
                 " by commas")
@@ -173,8 +180,9 @@ def _control_message(c, count, line):
 
 
 def _columns_message(row, line):
-    # Say why a row does not have the 4 columns name,A,B,Y, naming the separator
-    # it seems to use instead of commas, where it has at least three of them.
+    # Return the message that says a row does not have the 4 columns name,A,B,Y.
+    # Where the line holds at least three semicolons or bars, the message names
+    # that separator as the one it seems to use instead of commas.
     message = "{} {}, not 4: name,A,B,Y separated by commas".format(
         len(row), "column" if len(row) == 1 else "columns")
     for separator, called in ((";", "semicolons"), ("|", "bars")):

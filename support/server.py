@@ -1,9 +1,9 @@
-"""The playground page's server: what `python3 network.py web` serves, and nothing else.
+"""The playground page's server, which `python3 network.py web` starts.
 
 It runs on CPython or PyPy on a computer. The command line imports it only
-when asked to serve, so a small board never loads it. It serves exactly the
-files that files.json lists (the page, and the modules the page runs), on
-127.0.0.1.
+when asked to serve, so MicroPython on a board, a small microcontroller such
+as the BBC micro:bit, never loads it. It serves exactly the files that
+files.json lists (the page, and the modules the page runs), on 127.0.0.1.
 """
 
 import os
@@ -11,7 +11,8 @@ import sys
 
 
 def served(project):
-    """Return {address: file} for what `web` serves: the page and the modules it runs."""
+    """Return a dict that maps each address `web` serves to its file, for the page and the
+    modules it runs."""
     import json
 
     with open(project + "/files.json") as f:
@@ -23,7 +24,8 @@ def served(project):
 
 
 def serve(port):
-    """Serve the playground page on 127.0.0.1 at port until Ctrl-C: `web [--port P]`.
+    """Serve the playground page on 127.0.0.1 at port until Ctrl-C stops it, as
+    `python3 network.py web [--port P]` does.
 
     It serves exactly the files that files.json lists and no other: no
     listing of a folder, nothing compiled. A malformed request, or a method
@@ -45,7 +47,8 @@ def serve(port):
              ".wasm": "application/wasm", ".json": "application/json"}
 
     class Handler(BaseHTTPRequestHandler):
-        default_request_version = "HTTP/1.0"  # A malformed request's 400 has a status line too.
+        # With the default, HTTP/0.9, the 400 for a malformed request would have no status line.
+        default_request_version = "HTTP/1.0"
 
         def do_GET(self):
             path = self.path.split("?")[0].split("#")[0]
@@ -78,18 +81,22 @@ def serve(port):
         do_HEAD = do_GET
 
         def send_error(self, code, message=None, explain=None):
-            # An unknown method (501) or HTTP version (505) is the client's mistake: 405, 400.
+            # An unknown method (501) or HTTP version (505) is the client's mistake, so it is
+            # answered with 405 or 400 instead.
             BaseHTTPRequestHandler.send_error(self, {501: 405, 505: 400}.get(code, code), message,
                                               explain)
 
-        def log_message(self, *args):  # The address is all a learner needs to see.
+        # No request is logged, since the address printed at the start is all a learner needs.
+        def log_message(self, *args):
             pass
 
-    class Server(ThreadingMixIn, HTTPServer):  # A connection left open holds up no other.
+    # Each connection has a thread of its own, so one left open holds up no other.
+    class Server(ThreadingMixIn, HTTPServer):
         daemon_threads = True
         request_queue_size = 256  # A classroom's burst is queued rather than refused.
 
-        def handle_error(self, request, client_address):  # A browser that went away is no error.
+        # An OSError, such as a browser going away, is not reported; anything else is printed.
+        def handle_error(self, request, client_address):
             error = sys.exc_info()[1]
             if not isinstance(error, OSError):
                 print("network.py web: {}".format(str(error).replace("\n", " ")), file=sys.stderr)

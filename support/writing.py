@@ -4,14 +4,18 @@
     written(x)     exactly, so that reading the text back gives the same float
     figures(x)     to 3 significant figures, as a person with a calculator does
 
-as_written and bracket help a hand calculation: the number a person goes on
-with, and a negative factor in brackets.
+Two more functions help to write out a hand calculation. as_written(x) is
+the value a person goes on calculating with after writing x down to 3
+significant figures, and bracket(text) puts a negative factor in brackets.
 
 >>> show(0.95257), written(0.1), figures(0.0474258)
 ('0.9526', '0.1', '0.0474')
 
 None of them writes -0. A number that is not a float goes through
 support.checks.check_number first, so a word raises TypeError there.
+
+The module runs on MicroPython too, even on a board, which in this project
+means a small microcontroller such as the BBC micro:bit.
 """
 
 from math import isnan
@@ -26,7 +30,7 @@ def show(x):
     >>> show(3.0), show(0.95257), show(-0.5), show(-0.0)
     ('3', '0.9526', '-0.5', '0')
 
-    inf, nan and numbers too long to write out (1e+20) keep Python's own form.
+    inf, nan and numbers whose size is 10^15 or more keep Python's own form, such as 1e+20.
     """
     if type(x) is not float:
         x = check_number(x, "x")
@@ -41,7 +45,9 @@ def show(x):
 def show_list(values):
     """Return a list of numbers as the article writes one: [0.5, 0.3]."""
     shown = []
-    for v in values:  # A loop, not a comprehension: a board's stack is one call shallower.
+    # This is a plain loop because MicroPython runs a comprehension as one more
+    # nested call, and a board's stack holds only a few.
+    for v in values:
         shown.append(show(v))
     return "[" + ", ".join(shown) + "]"
 
@@ -72,7 +78,8 @@ def figures(x):
         return str(x)
     if x == 0:
         return "0"
-    text = "{:.2e}".format(x)  # For example 4.74e-02: three figures, and the power of 10.
+    # This gives, for example, 4.74e-02, which is three figures and a power of 10.
+    text = "{:.2e}".format(x)
     power = int(text[text.index("e") + 1:])
     if power < -4 or power > 5:
         return text[:text.index("e")].rstrip("0").rstrip(".") + "e" + str(power)
@@ -84,12 +91,16 @@ def figures(x):
 
 
 def as_written(x):
-    """Return the number a person goes on with, after writing x down to 3 significant figures."""
+    """Return x as the float a person goes on calculating with after writing it down to 3
+    significant figures."""
     return float(figures(x))
 
 
 def bracket(text):
-    """Return a factor after the first in brackets if it is negative: 0.249 * (-0.0904)
-    reads better than 0.249 * -0.0904."""
-    text = text if isinstance(text, str) else show(text)  # A number, as show writes it.
+    """Return text in brackets if it is negative, for writing a factor of a product other than
+    the first, because 0.249 * (-0.0904) reads better than 0.249 * -0.0904.
+
+    text may also be a number, which is written as show writes it.
+    """
+    text = text if isinstance(text, str) else show(text)  # A number is written by show.
     return "(" + text + ")" if text.startswith("-") else text

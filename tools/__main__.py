@@ -23,12 +23,14 @@ A bad command line gets one line on stderr and exit status 2.
 
 import sys
 
-from tools.cutting import PROJECT  # noqa: F401 (it puts the project's modules on sys.path)
+# Importing tools.cutting puts the project's modules on sys.path.
+from tools.cutting import PROJECT  # noqa: F401
 
-from command_line import refuse, run  # noqa: E402 (Ctrl-C and a closed stdout, as network.py)
+# command_line's run handles Ctrl-C and a closed stdout here as it does for network.py.
+from command_line import refuse, run  # noqa: E402
 
 USAGE = "python3 -m tools --help"
-# Each option: what it takes after it ("DIR", "DIR [train]", or nothing).
+# What each option takes after it, in the words of its error message; "" means no value.
 OPTIONS = {"--single-file": "", "--exercise": "", "--page": "", "--notebook": "one folder, DIR",
            "--microbit": "one folder, DIR, and then train or nothing"}
 
@@ -40,7 +42,7 @@ def main(args):
         return 0 if args else 2
     try:
         lines = command(args)
-    except (ValueError, TypeError) as error:  # a TypeError: DIR given as ""
+    except (ValueError, TypeError) as error:  # An empty DIR raises TypeError.
         return refuse(error, "python3 -m tools", USAGE)
     for line in lines:
         print(line)

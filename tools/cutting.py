@@ -34,17 +34,17 @@ import tokenize
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 if PROJECT not in sys.path:
-    sys.path.insert(0, PROJECT)  # the real modules, whatever the working folder
+    sys.path.insert(0, PROJECT)  # The real modules then import from any working folder.
 PROGRAMS = os.path.join(PROJECT, "tools", "programs")
 
 # The first line of every file an edition writes carries this mark: a file
 # without it is the user's own, and is never replaced.
 MARK = "an edition of zero-knowledge-nn"
-# What a program of tools/programs/ carries into an edition: the lines after
-# this one (those above it, its docstring and imports, are for readers and linters).
+# An edition carries the lines of a program of tools/programs/ that follow this
+# line. Those above it, the docstring and imports, are for readers and linters.
 CARRIED = "# --- An edition carries what follows."
-# A marker: a line of a program that ends with this and a NAME, replaced whole
-# by the text given for NAME.
+# A marker is a line of a program that ends with this and a NAME. The whole
+# line is replaced by the text given for NAME.
 FILLED = "# filled in: "
 # The line that starts each cell of a program that cells() cuts, followed by the cell's name.
 CELL = "# --- cell: "
@@ -80,7 +80,7 @@ def _docstrings(source):
     # The ast finds them. Before Python 3.8 the ast gives only the line where a
     # string ends, so the tokens give the line where it starts.
     tree = ast.parse(source)
-    starts = {}  # the line where a string ends: the line where it starts
+    starts = {}  # Map the end line of each string to its start line.
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.STRING:
             starts[token.end[0]] = token.start[0]
@@ -92,7 +92,7 @@ def _docstrings(source):
                 getattr(value, "value", getattr(value, "s", None)), str):
             continue
         if node is not tree and first.lineno == node.lineno:
-            continue  # def f(): "on one line": leaving it out would leave out the def
+            continue  # This docstring is on the def's line, which must stay.
         last = getattr(first, "end_lineno", None)
         spans.append((first.lineno, last) if last else (starts[first.lineno], first.lineno))
     return spans
@@ -117,10 +117,10 @@ def cut(source, keep):
     statements = _statements(lines, ast.parse(source).body, 0, len(lines))
     head = "\n".join(lines[:statements[0][1]]) if statements else source
     text = ""
-    after = None  # the index of the statement kept last
+    after = None  # The index of the last statement kept so far.
     for i, (name, start, end, node) in enumerate(statements):
         if name is None:
-            continue  # a statement that keep cannot name, such as a try
+            continue  # keep cannot name this statement (a try, for example).
         if isinstance(node, ast.ClassDef) and any(k.startswith(name + ".") for k in keep):
             methods = _statements(lines, node.body, start, end)
             kept = [_text(lines, method_start, method_end)
@@ -153,9 +153,10 @@ def _text(lines, start, end):
 
 
 def _statements(lines, nodes, first, last):
-    # For each statement of nodes, which lie between lines first and last:
-    # (its name, its first line, the line after its last, the node), lines
-    # counted from 0. Each statement runs to the start of the next one.
+    # Return (name, start, end, node) for each statement of nodes, which lie
+    # between the lines first and last. start is the statement's first line and
+    # end the line after its last, both counted from 0. Each statement runs up
+    # to the start of the next one.
     starts = []
     for node in nodes:
         # Python before 3.8 counts a decorated def from its first decorator.
@@ -174,7 +175,7 @@ def _statements(lines, nodes, first, last):
 
 
 def _name(node):
-    # The name that cut knows a statement by, or None.
+    # Return the name that cut knows the statement node by, or None.
     if isinstance(node, DEFINITIONS):
         return node.name
     if isinstance(node, ast.Import):
@@ -216,7 +217,8 @@ def without(source, drop=()):
     <BLANKLINE>
     """
     _check_names(source, drop, "without")
-    # The docstrings go first: before 3.8, the ast dates a string by its last line.
+    # Docstrings are removed first, because before Python 3.8 the ast gives a string the
+    # line where it ends, so cut could not find where a docstring starts.
     source = without_docstrings(source)
     imported = [_name(node) for node in ast.parse(source).body
                 if isinstance(node, (ast.Import, ast.ImportFrom))]
@@ -227,9 +229,9 @@ def without(source, drop=()):
 
 def origins(files, moved=None):
     """Return {name: the module it is imported from} for the top-level imports
-    of the project's files. Each module is renamed as moved says (old: new,
-    and "" for one that is now in the same file). A plain "import sys" gives
-    {"sys": None}.
+    of the project's files. moved maps a module's old name to its new one; a
+    new name of "" means that the module is now part of the same file. A
+    plain "import sys" gives {"sys": None}.
 
     >>> origins(["neuron.py"], {"math": "maths"})["exp"]
     'maths'
@@ -269,7 +271,7 @@ def imports(code, origins, local=()):
     lines = plain + ["from {} import {}".format(m, ", ".join(by_module[m])) for m in order]
     if [m for m in order if m in local] and (plain or [m for m in order if m not in local]):
         first = len(plain) + len([m for m in order if m not in local])
-        lines.insert(first, "")  # the standard library's, a blank line, then the edition's own
+        lines.insert(first, "")  # A blank line comes before the edition's own imports.
     return "".join([line + "\n" for line in lines])
 
 
@@ -286,7 +288,7 @@ def defines(code):
 
 
 def _defined(node):
-    # The names that one top-level statement defines.
+    # Return the names that one top-level statement defines.
     if isinstance(node, DEFINITIONS):
         return [node.name]
     if isinstance(node, ast.Assign):
@@ -356,7 +358,7 @@ def needed(code, roots):
 
 
 def _reads(node):
-    # The names that node reads, in the order ast.walk meets them.
+    # Return the names that node reads, in the order ast.walk meets them.
     return [name.id for name in ast.walk(node)
             if isinstance(name, ast.Name) and isinstance(name.ctx, ast.Load)]
 

@@ -18,19 +18,20 @@ and on PyPy.
 from tools.cutting import (MARK, body, cut, imports, needed, origins, program, read, used_at_import,
                            uses, without)
 
-# The modules of the article's code, in its order. Each comes with what the
-# editions leave out of it (the methods that write and read files, and the
-# command line, because each edition has its own), and with its title there.
+# The modules of the article's code, in the article's order. Each comes with
+# what every edition leaves out of it (the methods that write and read files,
+# and the command line, because each edition has its own), and with the title
+# that heads it in an edition.
 ARTICLE = [
     ("neuron.py", ["Neuron.__repr__"], "part 1 of the article: the sigmoid and a neuron"),
     ("network.py", ["OurNeuralNetwork.save", "OurNeuralNetwork.load", "if"],
      "part 2: the network, the loss and training, then the worked examples"),
 ]
-# What each edition leaves out besides, to stay short enough to read from the
-# top: the single file holds sections 1 and 2 of the article (the neuron, the
-# network and their worked examples), and the exercise holds every function
-# whose body it asks for, but not the training run, which the notebooks and
-# python3 network.py train give.
+# What each edition leaves out beyond ARTICLE's lists, to stay short enough
+# to read from the top. The single file holds sections 1 and 2 of the article
+# (the neuron, the network and their worked examples). The exercise holds
+# every function whose body it asks for, but not the training run, which the
+# notebooks and python3 network.py train give.
 TRAINING = ["OurNeuralNetwork.train", "OurNeuralNetwork.random", "OurNeuralNetwork.from_parameters",
             "OurNeuralNetwork.parameters", "OurNeuralNetwork.set_parameters",
             "OurNeuralNetwork._set_parameters", "PEOPLE", "NEW_PEOPLE"]
@@ -73,8 +74,11 @@ def support_modules(files):
 
 
 def same_file(files):
-    """Return {module: ""} for each of files: the modules whose names an
-    edition that holds them all finds in its own file, with no import."""
+    """Return {module: ""} for each of files, such as {"support.checks": ""}.
+
+    Passed to origins as moved, it says that these modules are now part of
+    the edition's own file, so that imports writes no import line for the
+    names they define."""
     return dict([(name[:-3].replace("/", "."), "") for name in files])
 
 
@@ -106,12 +110,15 @@ def support_code(code, files=None):
 
 
 def article_code(main="", leave_out=None, titles=None):
-    """Return the modules of ARTICLE as one module that runs alone, main (the
-    edition's own code) at its end: the import lines it needs, the support code
-    it uses while it is being defined, the modules of ARTICLE, then the rest of
-    the support code that they and main call. leave_out names, module by
-    module, what the edition leaves out besides; titles, the modules' titles
-    where they differ from ARTICLE's."""
+    """Return the modules of ARTICLE as one module that runs on its own, with
+    main (the edition's own code) at its end.
+
+    The module holds the import lines it needs, then the support code that is
+    used while the code is being defined, then the modules of ARTICLE, and
+    then the rest of the support code that they and main call. leave_out maps
+    a module's file name to the further names to leave out of it, beyond
+    those that ARTICLE lists. titles maps a module's file name to the title
+    that replaces its title in ARTICLE."""
     code = ""
     for name, drop, about in ARTICLE:
         about = (titles or {}).get(name, about)
@@ -200,7 +207,8 @@ EXERCISE = [
          None),
     ]),
 ]
-# The first line of each blank, as a student meets it in exercise.py.
+# The exercise replaces the body of each of the six functions with a stub:
+# this line, the hint as comments, and a raise of NotImplementedError.
 TODO = "# TODO, step {} of 6 (part {}):"
 
 EXERCISE_HEADER = """\
@@ -219,8 +227,8 @@ EXERCISE_HEADER = """\
 
 
 def exercise():
-    """Return the one-file exercise: the code with six bodies left to
-    write, and the checks."""
+    """Return the one-file exercise: the code with six function bodies for
+    the student to write, followed by the checks."""
     source = article_code(program("exercise_checker.py", {"EXERCISE": steps()}),
                           EXERCISE_LEAVES_OUT)
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):
@@ -234,8 +242,8 @@ def exercise():
 
 
 def steps():
-    """Return the line EXERCISE = [...] of the checker: each step's checks, with
-    their answers worked out by the real code."""
+    """Return the checker's statement EXERCISE = [...], which holds each step's
+    calls with the answers that the real code gives for them."""
     import network
     import neuron
 
@@ -251,8 +259,9 @@ def steps():
 
 
 def put_back(exercise_text):
-    """Return the exercise's text with the real bodies in place of the six
-    blanks: the exercise solved, which its tests and CI's matrix run."""
+    """Return exercise_text with the real bodies in place of the six stubs.
+
+    This is the exercise solved, which the tests and CI's matrix run."""
     real = article_code(leave_out=EXERCISE_LEAVES_OUT)
     lines = exercise_text.split("\n")
     for number, (name, part, hint, cases) in enumerate(EXERCISE, 1):

@@ -2,7 +2,8 @@
 
 Both write through support/files.py's write_files, all or nothing. The folder
 is made if need be, and removed again if the writing fails; each file is read
-back once it is written. A tool about the code: CPython 3.6+ and PyPy.
+back once it is written. Like the rest of tools/, it runs on the teacher's
+computer (CPython 3.6 and later, or PyPy), never on a board.
 """
 
 import os

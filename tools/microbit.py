@@ -28,9 +28,12 @@ from support.files import file_name
 from tools.folders import write_folder
 from tools.cutting import MARK, PROJECT, cut, defines, imports, origins, program, read, without
 
-SHALLOW = "tools/programs/shallow.py"  # The worked examples' stand-ins, for the stack and the heap.
-TRUSTING = "tools/programs/trusting.py"  # The training's, for the heap and the time.
-TRAIN = "tools/programs/training_train.py"  # train's loop, filled in as LOOP.
+# The stand-ins of the worked examples, which save stack and heap.
+SHALLOW = "tools/programs/shallow.py"
+# The stand-ins of the training edition, which save heap and board time.
+TRUSTING = "tools/programs/trusting.py"
+# The board's train function, into which network.py's training loop is filled as LOOP.
+TRAIN = "tools/programs/training_train.py"
 # The board's file system has no folders, so each module of support/ becomes a
 # board module of the same name; support/network_checks.py joins checks.py.
 MOVED = {"support.checks": "checks", "support.network_checks": "checks",
@@ -102,12 +105,13 @@ def modules(edition, train=""):
     """Return {board file name: text} for an edition's modules (EXAMPLES or TRAINING).
 
     A module that would use a name which neither it, nor a module before it, nor
-    a module built into the board defines raises ValueError naming both.
+    a module built into the board defines raises ValueError, which names the
+    module and the names it lacks.
     """
     where = origins(sorted(set([f for name, parts in edition for f, keep in parts])), MOVED)
     local = [name[:-3] for name, parts in edition]
     files = {}
-    provided = set()  # The names that the board modules made so far define.
+    provided = set()  # These are the names that the board modules made so far define.
     for name, parts in edition:
         code = "\n\n\n".join([_part(f, keep).strip("\n") for f, keep in parts]) + "\n"
         missing = _missing(code, where, provided, local)
@@ -258,11 +262,13 @@ def write_edition(folder, edition):
     or nothing (with support/files.py's write_files), and return the lines to show.
 
     Nothing is written, and ValueError says why, unless folder is new or empty,
-    or holds only files that an edition wrote, each of them replaceable. An
-    edition's file carries the mark in its first line, or a .hex in a file it
-    holds. The project's own folder is never written into.
+    or holds only files that an edition wrote, each of them replaceable. A file
+    is an edition's when its first line carries the mark or, for a .hex, when a
+    file inside the hex carries it. The project's own folder is never written
+    into.
     """
-    others = [name for name in refused(folder) if name not in edition]  # Another edition's.
+    # The files that another edition wrote stay, and the lines say so.
+    others = [name for name in refused(folder) if name not in edition]
     lines = write_folder(folder, edition, "--microbit")
     if others:
         lines.append("left alone in {}, from another edition: {} (not part of this one)".format(

@@ -81,13 +81,13 @@ def _replaceable(path):
             return
         changed = True
     except (ValueError, KeyError, TypeError, OSError):
-        changed = False  # not a notebook, or not one of the editions'
+        changed = False  # The file is not a notebook, or not one that this tool wrote.
     raise ValueError("{} {}: it is not replaced (move it away, or use another folder)".format(
         path, "has been changed since it was written" if changed else "is not one this tool wrote"))
 
 
 def _digest(cells_):
-    # A digest of the notebook's code: every cell's source, and not its outputs.
+    # Return a digest of the cells' sources, which leaves their outputs out.
     sources = json.dumps([cell["source"] for cell in cells_]).encode("utf-8")
     return hashlib.sha256(sources).hexdigest()
 
@@ -134,7 +134,8 @@ def _folded():
 
 
 def _support_cell(code_text, cell_id, metadata=None):
-    # The imports and the support code that code_text needs, in one cell at the top.
+    # Return the cell, for the top of a notebook, that holds the imports and the
+    # support code that code_text needs.
     support = "".join(support_code(code_text, support_modules(MODULES)))
     modules = MODULES + support_modules(MODULES)
     head = imports(support + code_text, origins(modules, same_file(modules)))
@@ -160,13 +161,14 @@ code, which checks what comes in and writes numbers. It is not from the article,
 Jupyter shows it folded, and you may skip it. This notebook was made from the project's modules by \
 `python3 -m tools --notebook DIR`."""
 
-# What a cell of SECTIONS holds, besides words (markdown) or code cut from the
-# modules ([(module, the names to keep, or None for the complete network)]).
+# A cell of SECTIONS holds markdown text; or a list [(module, the names to keep)]
+# of code to cut from the modules, where None keeps the whole network class; or
+# one of these three markers, which article_notebook replaces with what it names.
 RUN = "the cell of notebook_article.py of the same id"
 LESSONS = "what the cells above call of learner.py"
 PEOPLE = "section 3's words, with a table of its people"
 SECTIONS = [
-    # Each cell: its id, and what it holds. A cell of code from the modules ends
+    # Each cell is its id and what it holds. A cell of code from the modules ends
     # with the cell of notebook_article.py of the same id, if there is one.
     ("part-1", """\
 ## 1. Building blocks: neurons
@@ -244,7 +246,7 @@ has learned from four people only, so take its answer lightly."""),
 
 
 def _people_text():
-    # Section 3's words, with its people as a table.
+    # Return the text of section 3, with the article's people as a table.
     import network
 
     rows = ["| {} | {} | {} | {} |".format(name, x[0], x[1], "female (1)" if y else "male (0)")
@@ -269,12 +271,12 @@ def article_notebook():
         if what == PEOPLE:
             found.append(markdown(cell_id, _people_text()))
         elif what == LESSONS:
-            found.append(None)  # made below, once the cells that call the lessons are known
+            found.append(None)  # This cell is made once the cells that call the lessons are known.
         elif what == RUN:
             found.append(code(cell_id, runs.pop(cell_id)))
         elif isinstance(what, list):
             text = _modules(what)
-            if cell_id in runs:  # The code that runs an example, after what it needs.
+            if cell_id in runs:  # The cell that runs this example follows the code it needs.
                 text += "\n\n\n" + runs.pop(cell_id)
             found.append(code(cell_id, text))
         else:
@@ -293,9 +295,9 @@ def article_notebook():
 
 
 def _modules(parts):
-    # Return the code that parts name, [(module, the names to keep)], without
-    # docstrings. None for the names stands for the complete network, less the
-    # methods that write and read files.
+    # Return the code that parts asks for, without docstrings. parts is a list of
+    # (module, the names to keep); None in place of the names keeps the whole
+    # network class except the methods that write and read files.
     texts = []
     for module, keep in parts:
         if keep is None:
@@ -306,8 +308,8 @@ def _modules(parts):
 
 
 def _lessons(code_text):
-    # The lessons of learner.py that code_text calls, and what they need of it,
-    # without what the notebook's other cells define.
+    # Return the lessons of learner.py that code_text calls, with what they need
+    # of learner.py, but without what the notebook's other cells define.
     lessons = without(read("learner.py"))
     support = support_code(code_text + "\n" + lessons, support_modules(MODULES))
     defined = set(defines(code_text)) | set(defines("".join(support)))
@@ -357,7 +359,7 @@ shows them folded, and keeps them locked, as it keeps the check cells."""
 PARTS = {1: "## Part 1: the feedforward\n\nA neuron, then the network of three neurons.",
          4: "## Part 2: what training needs\n\nThe derivative of the sigmoid, the loss, and"
             " the partial derivatives of the loss for one person."}
-# Each step's cell: the modules' statements it holds (the function to write among them).
+# The statements of the modules that each step's cell holds, among them the function to write.
 STEP_CELLS = {
     "sigmoid": [("neuron.py", ["sigmoid"])],
     "Neuron.feedforward": [("neuron.py", ["Neuron.__init__", "Neuron.feedforward",
@@ -378,8 +380,8 @@ MORE = {"OurNeuralNetwork.feedforward": " The class also holds `train` and the m
 
 
 def _nbgrader(cell_id, kind):
-    # nbgrader's metadata for a cell: a solution to write, a graded check
-    # (1 point), or a cell that no one may change.
+    # Return nbgrader's metadata for a cell of the given kind: a solution to
+    # write, a graded check (1 point), or a locked cell that no one may change.
     grade, solution, locked = {"solution": (False, True, False), "check": (True, False, True),
                                "locked": (False, False, True)}[kind]
     metadata = {"grade": grade, "grade_id": cell_id, "locked": locked, "schema_version": 3,
@@ -390,8 +392,9 @@ def _nbgrader(cell_id, kind):
 
 
 def _locked(cell_id, kind, metadata=None):
-    # The metadata of a cell of the exercise: nbgrader's, and what Jupyter
-    # reads to lock it, as nbgrader generate_assignment sets it.
+    # Return the metadata of a cell of the exercise. It holds nbgrader's own, and
+    # the flags that Jupyter reads to lock the cell, set as nbgrader
+    # generate_assignment sets them.
     metadata = dict(metadata or {}, **_nbgrader(cell_id, kind))
     metadata["deletable"] = False
     if kind != "solution":

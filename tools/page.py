@@ -1,11 +1,13 @@
-"""The playground page as ONE self-contained HTML file: python3 -m tools --page > playground.html
+"""Build the playground page as one self-contained HTML file.
 
-Made at run time from the real files: web/index.html with web/style.css and web/app.js
-inside it, the modules that files.json lists and web/playground.py (as JSON), and the
-vendored MicroPython (micropython.mjs unchanged, micropython.wasm gzipped and in base64,
-with its licence and version note). The page fetches nothing: app.js finds the files
-inside it, and answers the interpreter's one fetch (of its wasm) from the bytes in the
-page, unpacked by the browser's DecompressionStream. So it works opened by double-click
+    python3 -m tools --page > playground.html
+
+The page is made at run time from the real files. It holds web/index.html with web/style.css
+and web/app.js inside it, the modules that files.json lists and web/playground.py (as JSON),
+and the vendored MicroPython: micropython.mjs unchanged, micropython.wasm gzipped and in
+base64, and its licence and version note. The page fetches nothing. app.js finds the files
+inside it, and answers the interpreter's one fetch (of its wasm) from the bytes in the page,
+unpacked by the browser's DecompressionStream. So the page works opened by double-click
 (file://), sent by email, or on a learning platform whose content security policy allows
 only inline scripts and WebAssembly (no data: or blob: URLs), which the page sets itself.
 """
@@ -19,11 +21,11 @@ import os
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POLICY = ("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
           "style-src 'unsafe-inline'; img-src data:")
-MOST = 1000000  # bytes: small enough for an email or a learning platform
+MOST = 1000000  # A page of at most this many bytes fits in an email or on a learning platform.
 
 
 def read(name, mode="r"):
-    """The text (or, with mode "rb", the bytes) of the project's file name."""
+    """Return the text of the project's file name, or its bytes with mode "rb"."""
     if mode == "rb":
         with open(os.path.join(ROOT, name), "rb") as f:
             return f.read()
@@ -32,7 +34,7 @@ def read(name, mode="r"):
 
 
 def gzipped(data):
-    """data gzipped, the same bytes every time (no date inside)."""
+    """Return data gzipped, the same bytes every time because no date is stored inside."""
     out = io.BytesIO()
     with gzip.GzipFile(fileobj=out, mode="wb", compresslevel=9, mtime=0) as f:
         f.write(data)
@@ -40,26 +42,26 @@ def gzipped(data):
 
 
 def script(text, name, kind="module"):
-    """text as an inline script; a text that would end the script early is refused."""
+    """Return text as an inline script, refusing a text that would end the script early."""
     if "</script" in text.lower() or "<!--" in text:
         raise ValueError("{} cannot be put inside the page: it holds </script or <!--".format(name))
     return '<script type="{}">{}</script>'.format(kind, text)
 
 
 def replace(html, old, new):
-    """html with old (which must be there, once) replaced by new."""
+    """Return html with old replaced by new; old must occur exactly once."""
     if html.count(old) != 1:
         raise ValueError("web/index.html no longer holds {!r} once".format(old))
     return html.replace(old, new)
 
 
 def page():
-    """The whole playground as one HTML string (at most MOST bytes, or ValueError)."""
+    """Return the whole playground as one HTML string, or raise ValueError past MOST bytes."""
     listed = json.loads(read("files.json"))
     files = {"files.json": read("files.json")}
     for name in listed["modules"] + ["web/playground.py"]:
         files[name] = read(name)
-    data = json.dumps(files, sort_keys=True).replace("<", "\\u003c")  # nothing ends the script
+    data = json.dumps(files, sort_keys=True).replace("<", "\\u003c")  # No "<" can end the script.
     wasm = base64.b64encode(gzipped(read("web/micropython/micropython.wasm", "rb"))).decode("ascii")
     html = read("web/index.html")
     notice = "\n".join(["<!--", "The playground, as one file: python3 -m tools --page.",

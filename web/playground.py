@@ -1,9 +1,7 @@
-"""The playground page's Python, run with the project's modules in MicroPython (web/app.js).
+"""The playground page's Python, which web/app.js runs in MicroPython.
 
-The page's state is one object, PAGE, its fields named in STATE. Each field's text and each
-value of the address is read by the parsing functions of support/, with the command line's
-messages; the lessons write every line and number; JSON goes back to be drawn. A bad value
-gets its message, and the last good state stays.
+The parsers of support/ read each value with the command line's messages, and the project's
+modules write every line and number. A bad value leaves the last good state in PAGE.
 """
 
 import json
@@ -19,21 +17,22 @@ from support.parsing import parse_numbers, parse_positive_number, parse_whole_nu
 from support.people_files import MOST_BYTES, csv_field, csv_lines, parse_people
 from support.writing import bracket, figures, show, written
 
-EVERY = 10  # a loss every 10 epochs, as train reports it
-COLS, ROWS = 48, 30  # the map's cells (half each way while training)
-LEARN_RATE = 0.1  # one update's learn rate, as backprop's
-WEIGHTS, PEOPLE = "weights.json", "people.csv"  # the page's files, as its commands name them
+EVERY = 10  # train reports the loss every 10 epochs.
+COLS, ROWS = 48, 30  # The map has these cells, half each way in training.
+LEARN_RATE = 0.1
+WEIGHTS, PEOPLE = "weights.json", "people.csv"
 STATE = ("people", "shift", "given", "net", "custom", "neuron", "x", "sample", "epochs", "rate", "seed", "run")
-ORDER = ("people", "shift", "weights", "neuron", "x", "backprop", "epochs", "rate", "seed")  # the address's
+ORDER = ("people", "shift", "weights", "neuron", "x", "backprop", "epochs", "rate", "seed")
 
 
 def nice(values):
-    """The map's axis around values: (low, high, ticks at round numbers)."""
+    """Return the map's axis around values as (low, high, round ticks)."""
     low, high = min(values), max(values)
-    if not high - low < 1e300:  # an axis wider than that overflows
+    if not high - low < 1e300:  # A wider axis overflows.
         raise ValueError("the measurements {} and {} are too far apart to draw".format(
             show(low), show(high)))
-    pad = max((high - low) * 0.15, 1.0, abs(low) * 1e-6, abs(high) * 1e-6)  # 1e17 + 1 is 1e17
+    # The pad scales, as 1e17 + 1 is 1e17.
+    pad = max((high - low) * 0.15, 1.0, abs(low) * 1e-6, abs(high) * 1e-6)
     low, high = low - pad, high + pad
     step = 10.0 ** floor(log10((high - low) / 5))
     step *= [t for t in (1, 2, 5, 10) if (high - low) / (step * t) <= 6][0]
@@ -42,7 +41,7 @@ def nice(values):
 
 
 def output(net, x):
-    """The network's output for x, or None where a sum makes no number (0*inf)."""
+    """Return the network's output for x, or None if a sum is nan (0*inf)."""
     try:
         return net.feedforward(x)
     except ValueError:
@@ -50,48 +49,55 @@ def output(net, x):
 
 
 class Page:
+    """This is the page's state. Each set_ method reads a field's texts as the command line does."""
+
     def __init__(self):
-        self.epochs, self.rate, self.seed = 1000, 0.1, 1  # train's defaults
+        self.epochs, self.rate, self.seed = 1000, 0.1, 1  # train has these defaults.
         self.reset()
         self.start = self.state()
 
     def state(self):
+        """Return the fields that attempt restores."""
         return dict((name, getattr(self, name)) for name in STATE)
 
     def own_people(self):
-        """Are the people (or their shift) other than the six of the article?"""
+        """Return whether the people or shift differ from the article's."""
         return (self.people.rows, self.shift) != (self.start["people"].rows, self.start["shift"])
 
     def reset(self):
-        """Back to the start: the network, people, neuron, x = [2, 3] and Alice (not the settings)."""
+        """Restore the network, people, neuron, x = [2, 3] and Alice, but not the settings."""
         self.net, self.custom, self.run = OurNeuralNetwork(), False, None
         self.people = learner.ARTICLE
-        self.shift, self.given = learner.ARTICLE.shift, False  # given: the learner typed the shift
-        self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])  # The neuron of section 1, on [2, 3].
-        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]  # The inputs [2, 3], and Alice.
+        self.shift, self.given = learner.ARTICLE.shift, False  # given says the reader typed it.
+        self.neuron = ([0.0, 1.0], 4.0, [2.0, 3.0])
+        self.x, self.sample = [2.0, 3.0], [-2.0, -1.0, 1.0]
 
-    def changed(self):  # a run that no train command gives any more
+    def changed(self):
+        """Mark the run not exact, as train would no longer print it."""
         if self.run is not None:
             self.run = dict(self.run, exact=False)
 
-    # --- each field's text, read with the command line's messages
     def set_neuron(self, texts):
+        """Set section 1's neuron, if its calculation works."""
         w1, w2, b, x1, x2 = parse_numbers(texts, "W1 W2 B X1 X2")
-        neuron_example([w1, w2], b, [x1, x2])  # it must work
+        neuron_example([w1, w2], b, [x1, x2])
         self.neuron = ([w1, w2], b, [x1, x2])
 
     def set_x(self, texts):
+        """Set x, if the network works on it (0*inf is nan)."""
         x = parse_numbers(texts, "X1 X2", finite=False)
-        network_example(x, self.net)  # it must work: 0*inf is nan
+        network_example(x, self.net)
         self.x = x
 
     def set_body(self, texts):
+        """Set x from A and B, shifted as the people are."""
         a, b = parse_numbers(texts, [name.upper() for name in self.people.names[:2]])
         x = self.people.shifted(a, b)
         network_example(x, self.net)
         self.x = x
 
     def set_weights(self, texts):
+        """Set all nine parameters, if x still works."""
         values = parse_numbers(texts, " ".join(PARAMETER_NAMES).upper())
         net = OurNeuralNetwork.from_parameters(*values)
         network_example(self.x, net)
@@ -99,19 +105,22 @@ class Page:
         self.changed()
 
     def set_weight(self, name, text):
+        """Set one parameter, naming it in any error."""
         texts = [written(v) for v in self.net.parameters()]
         texts[PARAMETER_NAMES.index(name)] = text
-        parse_numbers([text], name.upper())  # the message names this one
+        parse_numbers([text], name.upper())
         self.set_weights(texts)
 
     def set_backprop(self, texts):
+        """Set section 4's sample, if it is not too large."""
         sample = parse_numbers(texts, "X1 X2 Y_TRUE")
-        learner.backprop_example(sample[:2], sample[2])  # too large?
+        learner.backprop_example(sample[:2], sample[2])
         self.sample = sample
 
     def set_epochs(self, texts):
+        """Set the epochs. A run past them is not exact."""
         self.epochs = parse_whole_number(texts[0], "--epochs", 0)
-        if self.run is not None and self.run["epoch"] > self.epochs:  # no train --epochs gives it
+        if self.run is not None and self.run["epoch"] > self.epochs:
             self.changed()
 
     def set_rate(self, texts):
@@ -126,7 +135,8 @@ class Page:
             self.changed()
         self.seed = seed
 
-    def set_shift(self, texts):  # as --shift A B; nothing for the mean of the people
+    def set_shift(self, texts):
+        """Set the shift as --shift A B does, or as train does with no text."""
         shift = None
         if "".join(texts).strip():
             try:
@@ -135,19 +145,22 @@ class Page:
                 raise ValueError("--shift must be two numbers A B: {}".format(error)) from None
         self.use(csv_lines(self.people), shift, shift is not None)
 
-    def set_people(self, rows):  # the address's; the shift as for a CSV (shift= may follow)
+    def set_people(self, rows):
+        """Set the address's people; a shift= may follow."""
         self.use(rows, None, False)
 
     def set_csv(self, texts):
         self.use(texts[0].split("\n"), self.shift, self.given)
 
-    def set_row(self, texts):  # [index, name, A, B, Y]: a row of the table (or new); [index]: none
+    def set_row(self, texts):
+        """Set [index, name, A, B, Y] as a row, or delete it given [index]."""
         rows = csv_lines(self.people)
         i = int(texts[0])
         rows[i:i + 1] = [",".join([csv_field(texts[1])] + texts[2:])] if texts[1:] else []
         self.use(rows, self.shift, self.given)
 
-    def set_click(self, texts):  # [A, B, answer]: a person where the map was clicked
+    def set_click(self, texts):
+        """Add the person [A, B, answer] clicked on the map."""
         names = [row[0] for row in self.people.rows]
         n = len(names) + 1
         while "P" + str(n) in names:
@@ -155,8 +168,8 @@ class Page:
         self.set_row([str(len(names) + 1), "P" + str(n)] + texts)
 
     def use(self, rows, shift, given):
-        """The people of CSV rows, as train --people FILE [--shift A B] reads them: shifted by the
-        shift given, else the article's for its columns, else by the mean."""
+        """Set the people from CSV rows as train --people FILE [--shift A B] reads them. The
+        shift is the one given, else the article's for its columns, else their mean."""
         text = "\n".join(rows)
         size = len(text.encode("utf-8"))
         if size > MOST_BYTES:
@@ -170,24 +183,24 @@ class Page:
         self.shift, self.given = shift, given
         self.changed()
 
-    # --- training, in pieces, as train runs it in one go
     def begin(self):
+        """Start a new run from the seed."""
         data, labels = self.people.data()
         net = OurNeuralNetwork.random(self.seed)
-        check_training_set(net, data, labels, self.rate, self.epochs, EVERY)  # as train checks it
+        check_training_set(net, data, labels, self.rate, self.epochs, EVERY)
         self.net, self.custom = net, True
         lines = [learner.shift_line(self.people)] if self.people.mean else []
         self.run = {"epoch": 0, "exact": True, "points": [], "lines": lines, "losses": [], "sent": 0,
                     "new": True}
 
     def advance(self, epochs):
-        """epochs more, in pieces that report where train reports (0, 10, ...)."""
+        """Train epochs more, in pieces that end where train reports (0, 10, ...)."""
         data, labels = self.people.data()
         run = self.run
         while epochs > 0:
             start = run["epoch"]
             n = min(epochs, EVERY - start % EVERY) if start % EVERY else epochs
-            if start % EVERY:  # up to the next report, whose loss train reports
+            if start % EVERY:  # The next piece reports the loss.
                 self.net.train(data, labels, self.rate, n, n, None)
             else:
                 losses = self.net.train(data, labels, self.rate, n, EVERY, self.report(start))
@@ -197,23 +210,22 @@ class Page:
             epochs -= n
 
     def report(self, start):
-        # train's own lines, "Epoch 10 loss: 0.123", numbered from the run's start.
+        """Return a report that keeps train's lines, numbered from start."""
         def report(line):
             words = line.split(" ")
             words[1] = str(start + int(words[1]))
             self.run["lines"].append(" ".join(words))
         return report
 
-    # --- what the page shows
     def view(self, coarse=False):
-        """What the page shows; coarse (training) leaves out what a frame need not show (2: the map)."""
+        """Return the view. Coarse ones, for training, leave out parts; 2 drops the map."""
         net, x, people = self.net, self.x, self.people
-        # What --load weights.json calls them, as the command line does.
+        # This names the weights as --load does.
         given = {"network": net, "about": "the weights in {} ({})".format(
             WEIGHTS, learner.weights_text(net))} if self.custom else {}
         load = " --load " + WEIGHTS if self.custom else ""
         body = [x[0] + people.shift[0], x[1] + people.shift[1]]
-        hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]  # each neuron: f(sum), its output
+        hidden = [net.h1.feedforward(x), net.h2.feedforward(x)]
         neurons = [n.explain(i).split(" = ")[1:] for n, i in ((net.h1, x), (net.h2, x), (net.o1, hidden))]
         return {"params": [show(p) for p in net.parameters()], "neurons": neurons,
                 "x": [written(v) for v in x], "body": [written(v) for v in body],
@@ -227,12 +239,13 @@ class Page:
                 "people": self.table(), "address": self.address()}
 
     def shift_text(self):
-        """Which shift the people's measurements get, in a plain sentence."""
+        """Return a sentence saying which shift the measurements get."""
         why = ("the mean of the people with an answer" if self.people.mean else
                "the shift you gave" if self.given else "the article's shift")
         return "x1 and x2 are {}: {}.".format(self.people.shift_text(), why)
 
     def neuron_view(self):
+        """Return section 1, the neuron."""
         weights, bias, x = self.neuron
         total = weights[0] * x[0] + weights[1] * x[1] + bias
         return {"texts": [written(v) for v in weights + [bias] + x],
@@ -241,7 +254,7 @@ class Page:
                 "sum": total, "out": sigmoid(total)}
 
     def loss(self):
-        """Section 3: the example loss, then each person's square and the MSE."""
+        """Return section 3, the example loss, each person's square and the MSE."""
         data, labels = self.people.data()
         preds = [self.net.feedforward(v) for v in data]
         squares = [(t - p) * (t - p) for t, p in zip(labels, preds)]
@@ -256,14 +269,14 @@ class Page:
                     WEIGHTS, " --people " + PEOPLE if self.own_people() else "")}
 
     def backprop(self, given, load):
-        """Section 4: d_L/d_w1 by hand, then one update, parameter by parameter."""
+        """Return section 4, d_L/d_w1 by hand and one update."""
         x, y = self.sample[:2], self.sample[2]
         result = {"sample": [written(v) for v in self.sample],
                   "command": "python3 network.py backprop {}{}".format(
                       " ".join([written(v) for v in self.sample]), load)}
         try:
             lines = learner.backprop_example(x, y, **given)
-        except (ValueError, TypeError) as error:  # too large
+        except (ValueError, TypeError) as error:  # Numbers overflowed.
             result["error"] = str(error)
             return result
         net = given.get("network") or OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
@@ -280,6 +293,7 @@ class Page:
         return result
 
     def training(self):
+        """Return section 5, with the run's lines if exact."""
         run, (data, labels) = self.run, self.people.data()
         own = self.own_people()
         result = {"epochs": written(self.epochs), "rate": written(self.rate), "seed": written(self.seed),
@@ -303,12 +317,13 @@ class Page:
         return result
 
     def map(self, coarse):
+        """Return the network's outputs over the map."""
         cols, rows = (COLS // 2, ROWS // 2) if coarse else (COLS, ROWS)
         a_low, a_high, a_ticks = nice([row[1] for row in self.people.rows])
         b_low, b_high, b_ticks = nice([row[2] for row in self.people.rows])
         s1, s2 = self.people.shift
         values = []
-        for j in range(rows):  # from the top: the largest B first
+        for j in range(rows):  # The top row has the largest B.
             x2 = b_high - s2 - (b_high - b_low) * (j + 0.5) / rows
             for i in range(cols):
                 values.append(output(self.net, [a_low - s1 + (a_high - a_low) * (i + 0.5) / cols, x2]))
@@ -320,6 +335,7 @@ class Page:
                     round(100 * ones / len(values)))}
 
     def table(self):
+        """Return the people's table and CSV."""
         rows, (s1, s2) = [], self.people.shift
         for name, a, b, y in self.people.rows:
             out = output(self.net, [a - s1, b - s2])
@@ -329,8 +345,8 @@ class Page:
         return {"rows": rows, "csv": "\n".join(csv_lines(self.people))}
 
     def address(self):
-        """The address of this state: what differs from the page's start, in ORDER, so that
-        each value is valid when it is read again (the weights before an x of inf)."""
+        """Return what differs from the page's start, in ORDER, so that each value is valid
+        when it is read again (the weights before an x of inf)."""
         now, start, run = self.state(), self.start, self.run
         done = run is not None and run["exact"] and run["epoch"] >= self.epochs
         own = self.own_people()
@@ -338,7 +354,7 @@ class Page:
         if own and self.given:
             query.append(["shift", written(self.shift[0]) + "," + written(self.shift[1])])
         if self.custom and (not done or (now["x"], now["sample"]) != (start["x"], start["sample"])):
-            query.append(["weights", ",".join([written(v) for v in self.net.parameters()])])  # x=inf may need them
+            query.append(["weights", ",".join([written(v) for v in self.net.parameters()])])
         if self.neuron != start["neuron"]:
             weights, bias, x = self.neuron
             query.append(["neuron", ",".join([written(v) for v in weights + [bias] + x])])
@@ -353,8 +369,7 @@ class Page:
 
 
 def attempt(action, coarse=False):
-    # action(), then the view; if anything raises, the state as it was and
-    # {"error": the message on one line}: the page never wedges.
+    """Do action and return the view, or restore the state and return the error."""
     before = PAGE.state()
     try:
         action()
@@ -366,19 +381,19 @@ def attempt(action, coarse=False):
 
 
 def change(key, texts):
-    """A field changed: key (w1, or a set_ above), its texts as JSON: the view or the error."""
+    """Apply the JSON texts to key (w1, or a set_ name); return the view or error."""
     texts = json.loads(texts)
     return json.dumps(attempt(lambda: PAGE.set_weight(key, texts[0]) if key in PARAMETER_NAMES
                               else getattr(PAGE, "set_" + key)(texts), False))
 
 
 def start(query):
-    """The state an address asks for, query: {"x": ["2", "3"], "people": [ROW, ...]} as JSON,
-    in ORDER. The view, with "errors": [[key, message], ...] for the bad values."""
+    """Set up the address's query, {"x": ["2", "3"], ...} in JSON, in ORDER. Return the
+    view, with "errors": [[key, message], ...] for the bad values."""
     query = json.loads(query)
     errors = [[key, "not a setting: try {} or train".format(", ".join(ORDER))]
               for key in query if key not in ORDER + ("train",)]
-    for key in ORDER:  # each value with the view it makes: a value that breaks it is refused
+    for key in ORDER:  # A value that breaks the view is refused.
         if key in query:
             result = attempt(lambda: getattr(PAGE, "set_" + key)(query[key]))
             errors += [[key, result["error"]]] if "error" in result else []
@@ -388,27 +403,28 @@ def start(query):
 
 
 def view():
+    """Return the view."""
     return json.dumps(attempt(lambda: None))
 
 
 def restart():
-    """A new run from the seed's random start."""
+    """Start a new run and return the view."""
     return json.dumps(attempt(PAGE.begin, True))
 
 
 def train(epochs, coarse=1):
-    """Up to epochs more of the run, and the view (coarse, as Page.view takes it)."""
+    """Train up to epochs more and return the view (coarse as for Page.view)."""
     return json.dumps(attempt(lambda: PAGE.advance(min(int(epochs), PAGE.epochs - PAGE.run["epoch"])),
                               coarse))
 
 
 def reset():
-    """Back to the start (the settings stay)."""
+    """Reset all but the settings and return the view."""
     return json.dumps(attempt(PAGE.reset, False))
 
 
 def weights_file():
-    """weights.json for the download link: train --save's text, written by save_numbers."""
+    """Return weights.json for the download link, as train --save writes it."""
     people = PAGE.people
     about = {"shift": people.shift, "names": people.names, "ranges": people.ranges}
     save_numbers(WEIGHTS, PARAMETER_NAMES, PAGE.net.parameters(), about if PAGE.own_people() else None)

@@ -5,8 +5,10 @@ is not written or not right, saying what it asked and what it got. The
 exercise carries what follows the CARRIED line, with EXERCISE filled in by the
 steps and their answers, which the real code works out (tools/editions.py).
 The notebook edition (tools/notebook.py) carries the same code, and its check
-cells call check_step. The imports above the CARRIED line are what the
-exercise defines itself. Portable Python: the exercise runs on MicroPython too.
+cells call check_step. The imports below are there only for linters: the
+exercise defines PARAMETER_NAMES and worked_examples itself, and writes its own
+import of sys. The code is portable Python, because the exercise runs on
+MicroPython too.
 """
 
 import sys
@@ -31,8 +33,8 @@ TOLERANCE = 1e-9 if 1.0 + 2.0 ** -30 != 1.0 else 1e-5
 def check_exercise(then=None):
     """Check the six steps in order and stop at the first that is not right.
     When all six are right, run the worked examples with the student's code,
-    then call then, if given (the notebooks pass their training run), and say
-    so last. Return 0 if all six are right, else 1."""
+    then call then, if given (the notebooks pass their training run), and end
+    by saying that all six are right. Return 0 if they are, else 1."""
     for number in range(1, len(EXERCISE) + 1):
         if not check_step(number):
             return 1
@@ -104,7 +106,7 @@ def _show_case(call, answer, note, got):
 
 
 def _where(error):
-    # " (line N)": where the error was raised, if the interpreter can tell.
+    # Return " (line N)" for the line that raised error, or "" if that is unknown.
     tb = getattr(error, "__traceback__", None)
     if tb is not None:  # CPython, PyPy and Pyodide keep the traceback
         while tb.tb_next is not None:

@@ -1,12 +1,12 @@
 """main.py of the micro:bit edition (python3 -m tools --microbit DIR).
 
-At power-up it prints the worked examples as `python3 network.py`
-prints them (with the board's 6-digit floats), then scrolls the network's
-answer once on the display and leaves a tick there. It leaves neuron and network imported, and room on the
-heap, for a learner to try them at the prompt. The board runs main.py again
-at every soft reset (Ctrl-D at the prompt), so the prompt is the same after
-one. What follows the CARRIED line is the board's main.py, with HEADER filled
-in; tests/test_microbit.py runs it on CPython.
+At power-up it prints the worked examples as `python3 network.py` prints them
+(with the board's 6-digit floats), then scrolls the network's answer once on
+the display and leaves a tick there. It leaves neuron and network imported,
+and room on the heap, for a learner to try them at the prompt. The board runs
+main.py again at every soft reset (Ctrl-D at the prompt), so the prompt is the
+same after one. What follows the CARRIED line is the board's main.py, with
+HEADER filled in; tests/test_microbit.py runs it on CPython.
 """
 
 # --- An edition carries what follows.
@@ -46,7 +46,7 @@ for weights, bias, x in examples.NEURON_EXAMPLES:
 for line in examples.network_example(examples.NETWORK_EXAMPLE, network.OurNeuralNetwork()):
     print(line)
 
-# The network's answer, for the display below.
+# This is worked out now, since NETWORK_EXAMPLE is deleted below.
 answer = "{:.4f}".format(network.OurNeuralNetwork().feedforward(examples.NETWORK_EXAMPLE))
 
 # The board's MicroPython cannot forget a module, since it has no sys.modules,

@@ -4,8 +4,8 @@ Each cell starts with a line "# --- cell: NAME", and tools/notebook.py places
 it after the code that it runs. Each prints what the project's command line
 prints: the worked examples (python3 network.py), the backpropagation by hand
 (python3 network.py backprop), the training (python3 network.py train) and a
-prediction (python3 network.py predict 128 63). The imports above the CARRIED
-line are what the notebook defines itself, in its earlier cells.
+prediction (python3 network.py predict 128 63). The imports below are there
+only for linters: the notebook defines these names itself, in earlier cells.
 """
 
 from learner import backprop_example, predict, train_example

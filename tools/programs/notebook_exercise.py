@@ -3,8 +3,9 @@
 Each cell starts with a line "# --- cell: NAME". The check cell of each step
 is made by tools/notebook.py from CHECK below it; the last cell checks all six
 again and, when they are right, runs the worked examples with the
-student's code. The imports above the CARRIED line are what the notebook
-defines itself, in its earlier cells (the checker is exercise_checker.py).
+student's code. The imports below are there only for linters: the notebook
+defines these names itself, in earlier cells (its checks cell carries
+exercise_checker.py).
 """
 
 from network import NEW_PEOPLE, PEOPLE, OurNeuralNetwork
@@ -19,12 +20,12 @@ STEP = 1  # in each check cell, tools/notebook.py writes the number of its step 
 assert check_step(STEP), "step STEP is not right yet: the lines above say why"
 
 # --- cell: verdict
-# All six again, in order; when they are right, the worked examples
-# and its training, from your code.
+# This checks all six again, in order. When they are right, it runs the
+# worked examples and the training with your code.
 
 
 def train_with_your_code():
-    # The training, its loss every 200 epochs, then Emily's and Frank's answers.
+    # Train, printing the loss every 200 epochs, then Emily's and Frank's answers.
     print("\nThe article's training, from your code (its loss every 200 epochs):")
     network = OurNeuralNetwork.random(1)
     network.train([x for name, x, y in PEOPLE], [y for name, x, y in PEOPLE], report_every=200)

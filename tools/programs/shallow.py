@@ -4,7 +4,7 @@ carry in place of four real functions of support/.
 The BBC micro:bit V1 has a stack with room for about five nested calls and a
 heap of about 10 KB, which holds the compiled code too. Each stand-in gives
 what the real function gives, errors and all, for every value a board can
-hold, in less of one or the other:
+hold, while taking less stack or less heap:
 
     check_number            without the lines for numpy, Decimal and Fraction
     quoted                  without the line for CPython's limit on long ints
