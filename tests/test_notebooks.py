@@ -223,8 +223,9 @@ def test_a_planted_mistake_gets_its_message_at_its_step(made, step, name, real, 
             cell["source"] = source(cell).replace(real, mistake)
     failed, printed = run_cells(teacher)
     assert failed == "check-" + name.replace(".", "-")
-    assert printed[failed].startswith("Step {} of 6 (part {}): {} is not right yet: {}.\n".format(
-        step, 1 if step <= 3 else 2, name, message)), printed[failed]
+    ending = "" if message.endswith("?") else "."
+    assert printed[failed].startswith("Step {} of 6 (part {}): {} is not right yet: {}{}\n".format(
+        step, 1 if step <= 3 else 2, name, message, ending)), printed[failed]
 
 
 # --- The notebooks written into a folder: all or nothing, never over a file of the user's

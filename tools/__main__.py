@@ -18,7 +18,8 @@ usage: python3 -m tools --single-file      the article's code as one file, on st
        python3 -m tools --page             the playground page as one HTML file:
                                            python3 -m tools --page > playground.html
 
-A bad command line gets one line on stderr and exit status 2.
+With no option, this usage goes to stderr; a bad command line gets one line there.
+Both give exit status 2.
 """
 
 import sys

@@ -67,7 +67,7 @@ def check_step(number):
             got = "raises {}: {}{}".format(kind, error, _where(error))
             problem = "it raised an error"
         if problem is not None:
-            print(title + " is not right yet: " + problem + ".")
+            print(title + " is not right yet: " + problem + ("" if problem[-1:] == "?" else "."))
             _show_case(call, answer, note, got)
             return False
     print(title + ": right.")

@@ -18,7 +18,7 @@ from network import worked_examples
 
 USAGE = ("usage: python3 ournn.py    the article's three worked examples\n"
          "Training is not in this file: it is python3 network.py train in the project,\n"
-         "and part 2 of the exercise (python3 -m tools --exercise) and the notebooks.")
+         "and in the notebooks (python3 -m tools --notebook DIR).")
 
 
 def main(args):
