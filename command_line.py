@@ -132,7 +132,9 @@ def parse(args):
             raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(
                 option))
         if option not in OPTIONS:
-            raise ValueError("unknown option {}".format(quoted(option)))
+            hint = _suggestion(option, sorted(OPTIONS))
+            raise ValueError("unknown option {}{}".format(quoted(option),
+                                                          ": " + hint if hint else ""))
         if option in options:
             raise ValueError("{} is given twice".format(option))
         count = 2 if OPTIONS[option][1] == TWO else 1
@@ -145,8 +147,8 @@ def parse(args):
         options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
     if command is None and words and not is_number(words[0]):
-        raise ValueError("unknown command {}: {}".format(quoted(words[0]),
-                                                         _suggestion(words[0])))
+        raise ValueError("unknown command {}: {}".format(quoted(words[0]), _suggestion(
+            words[0], COMMANDS) or "try predict, backprop, train, web, or X1 X2"))
     if "--help" in options:
         return command, words, {"--help": True}
     if command in ("train", "web") and words:
@@ -327,12 +329,13 @@ def _file_error(path, action):
             path, reason(error))) from None
 
 
-def _suggestion(word):
-    # Say which command word may have been meant, or list them all.
-    for command in COMMANDS:
-        if _distance(word.lower(), command) <= 2:
-            return "did you mean {}?".format(command)
-    return "try predict, backprop, train, web, or X1 X2"
+def _suggestion(word, choices):
+    # Return "did you mean ...?" with the choice that word is a slip of the keyboard away
+    # from (two letters at most), or None. A long word is nobody's slip.
+    for choice in choices:
+        if len(word) <= 20 and _distance(word.lower(), choice) <= 2:
+            return "did you mean {}?".format(choice)
+    return None
 
 
 def _distance(a, b):
