@@ -218,7 +218,8 @@ def loaded(path):
         values, kept = load_saved(path, PARAMETER_NAMES)
     except OSError as error:
         raise ValueError("cannot read {} ({})".format(path, reason(error))) from None
-    network = OurNeuralNetwork.from_parameters(*values)
+    network = OurNeuralNetwork()
+    network._set_parameters(*values)  # load_saved has checked them, as it does for load.
     people = learner.ARTICLE
     if kept is not None and (kept["names"], kept["shift"], kept["ranges"]) != (
             people.names, people.shift, people.ranges):  # The file's network learned from others.

@@ -96,9 +96,8 @@ class OurNeuralNetwork:
         """Train the network by stochastic gradient descent; return the losses it reported.
 
         data is a list of samples [x1, x2] and all_y_trues their answers. For each sample, each
-        weight and bias takes a step of learn_rate times its partial derivative (below). Every
-        report_every epochs, report gets a line such as "Epoch 0 loss: 0.319", or nothing is
-        said if report is None.
+        weight and bias steps by learn_rate times its partial derivative (below). Every report_every
+        epochs, report gets a line such as "Epoch 0 loss: 0.319" (with report=None, nothing).
 
         Bad data or settings raise ValueError or TypeError before any weight changes. If training
         stops part way, the weights are as they were, and a ValueError names what overflowed.
@@ -158,9 +157,9 @@ class OurNeuralNetwork:
     @classmethod
     def from_parameters(cls, w1, w2, b1, w3, w4, b2, w5, w6, b3):
         """Return the network of the nine parameters: h1 = f(w1*x1 + w2*x2 + b1), and so on."""
-        w1, w2, b1, w3, w4, b2, w5, w6, b3 = check_parameters(
-            (w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
-        return cls(Neuron([w1, w2], b1), Neuron([w3, w4], b2), Neuron([w5, w6], b3))
+        network = cls()  # Its three neurons get the parameters, checked, in place.
+        network.set_parameters(w1, w2, b1, w3, w4, b2, w5, w6, b3)
+        return network
 
     def parameters(self):
         """Return the nine parameters w1, w2, b1, w3, w4, b2, w5, w6, b3 of a 2-input network."""
@@ -173,12 +172,12 @@ class OurNeuralNetwork:
         return w1, w2, self.h1.bias, w3, w4, self.h2.bias, w5, w6, self.o1.bias
 
     def set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        """Set the nine parameters in place. Each is checked as from_parameters checks it."""
-        self._set_parameters(*check_parameters((w1, w2, b1, w3, w4, b2, w5, w6, b3),
-                                               PARAMETER_NAMES))
+        """Set the nine parameters in place, each checked to be a finite number."""
+        values = check_parameters((w1, w2, b1, w3, w4, b2, w5, w6, b3), PARAMETER_NAMES)
+        self._set_parameters(*values)
 
     def _set_parameters(self, w1, w2, b1, w3, w4, b2, w5, w6, b3):
-        # Only train calls this, with values it has already checked, so they are not checked again.
+        # Its callers (set_parameters, train, load) give it values they have checked.
         self.h1.weights[0], self.h1.weights[1], self.h1.bias = w1, w2, b1
         self.h2.weights[0], self.h2.weights[1], self.h2.bias = w3, w4, b2
         self.o1.weights[0], self.o1.weights[1], self.o1.bias = w5, w6, b3
@@ -190,9 +189,11 @@ class OurNeuralNetwork:
 
     @classmethod
     def load(cls, path):
-        """Return a network with the parameters that save(path) wrote."""
+        """Return a network with the parameters that save(path) wrote, checked as they are read."""
         from support.files import load_numbers
-        return cls.from_parameters(*load_numbers(path, PARAMETER_NAMES))
+        network = cls()
+        network._set_parameters(*load_numbers(path, PARAMETER_NAMES))
+        return network
 
 
 def partial_derivatives(w1, w2, b1, w3, w4, b2, w5, w6, b3, x, y_true):
@@ -273,8 +274,7 @@ def neuron_example(weights, bias, x):
 
 
 def network_example(x, network=None, about="every neuron with w = [0, 1], b = 0"):
-    """Return a network's calculation on x as lines, by hand then exactly. With no network, it
-    is the article's, and about says in words what the network is."""
+    """Return the lines of a network's calculation on x, by hand then exactly; about names it."""
     if network is None:
         network = OurNeuralNetwork()
     return ["The network, {}, on x = {}:".format(about, show_list(x)),

@@ -406,6 +406,33 @@ def test_save_and_load_give_identical_predictions():
 # Loading what is not a weights file: tests/test_hostile.py, class files.
 
 
+def test_each_parameter_is_checked_once_where_it_comes_in():
+    # Every check of a parameter ends in support.checks.check_finite, which the
+    # modules below import by name; count its calls on the nine values given.
+    from support import checks, files, network_checks
+
+    values = [0.125 + i for i in range(9)]
+    seen = []
+    real = checks.check_finite
+
+    def counted(value, name, *index):
+        seen.extend([value] if value in values else [])
+        return real(value, name, *index)
+
+    with Scratch() as folder:
+        path = folder + "/weights.json"
+        OurNeuralNetwork.from_parameters(*values).save(path)
+        for module in (checks, files, network_checks):
+            module.check_finite = counted
+        try:
+            made, loaded = OurNeuralNetwork.from_parameters(*values), OurNeuralNetwork.load(path)
+        finally:
+            for module in (checks, files, network_checks):
+                module.check_finite = real
+    assert sorted(seen) == sorted(values + values)  # once by from_parameters, once by load
+    assert list(made.parameters()) == list(loaded.parameters()) == values
+
+
 def test_a_failed_save_leaves_the_old_file_whole_and_nothing_behind():
     # A disk that fills up as the file is flushed: os.fsync fails (CPython).
     from support import files

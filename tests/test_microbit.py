@@ -174,8 +174,8 @@ MISSING = [
     (replaced(TRAINING, "network.py", [("network.py", [
         "mse_loss", "OurNeuralNetwork.__init__", "OurNeuralNetwork.random",
         "OurNeuralNetwork.from_parameters", "OurNeuralNetwork._set_parameters"])]),
-     "the board's network.py would use PARAMETER_NAMES and check_parameters and draw_normal"
-     " (from support.seeded_random), which no module on the board defines"),
+     "the board's network.py would use draw_normal (from support.seeded_random), which no module"
+     " on the board defines"),
     # The worked examples with written, which calls show, in place of show.
     (replaced(EXAMPLES, "writing.py", [("support/writing.py", ["written"])]),
      "the board's writing.py would use show, which no module on the board defines"),
