@@ -132,7 +132,7 @@ def parse(args):
             raise ValueError("{0} is made by the editions tool: python3 -m tools {0}".format(
                 option))
         if option not in OPTIONS:
-            hint = _suggestion(option, sorted(OPTIONS))
+            hint = suggestion(option, sorted(OPTIONS))
             raise ValueError("unknown option {}{}".format(quoted(option),
                                                           ": " + hint if hint else ""))
         if option in options:
@@ -147,7 +147,7 @@ def parse(args):
         options[option] = value(option, given[0] if count == 1 else given)
     command = words.pop(0) if words and words[0] in COMMANDS else None
     if command is None and words and not is_number(words[0]):
-        raise ValueError("unknown command {}: {}".format(quoted(words[0]), _suggestion(
+        raise ValueError("unknown command {}: {}".format(quoted(words[0]), suggestion(
             words[0], COMMANDS) or "try predict, backprop, train, web, or X1 X2"))
     if "--help" in options:
         return command, words, {"--help": True}
@@ -318,6 +318,19 @@ def run(args, main=main, program="network.py"):
         return 141 if closed else 1
 
 
+def suggestion(word, choices):
+    """Return "did you mean CHOICE?" for the first of choices that word is a slip of the
+    keyboard away from (two letters at most), or else None.
+
+    >>> suggestion("predcit", ("predict", "train")), suggestion("--bogus", ("--epochs",))
+    ('did you mean predict?', None)
+    """
+    for choice in choices:
+        if len(word) <= 20 and _distance(word.lower(), choice) <= 2:  # A long word is no slip.
+            return "did you mean {}?".format(choice)
+    return None
+
+
 # --- Private helpers
 
 
@@ -328,15 +341,6 @@ def _file_error(path, action):
     except OSError as error:
         raise ValueError("cannot write the weights to {} ({})".format(
             path, reason(error))) from None
-
-
-def _suggestion(word, choices):
-    # Return "did you mean ...?" with the choice that word is a slip of the keyboard away
-    # from (two letters at most), or None. A long word is nobody's slip.
-    for choice in choices:
-        if len(word) <= 20 and _distance(word.lower(), choice) <= 2:
-            return "did you mean {}?".format(choice)
-    return None
 
 
 def _distance(a, b):

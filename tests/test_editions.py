@@ -356,6 +356,7 @@ def test_any_correct_solution_passes(tmp_path):
     (["--exercise", "--single-file"], "--exercise takes no value"),
     (["--page", "x"], "--page takes no value"),
     (["--bogus"], "unknown option '--bogus'"),
+    (["--singlefile"], "unknown option '--singlefile': did you mean --single-file?"),
     (["--microbit", PROJECT], "is the project's own folder: its modules are not replaced"),
     (["--microbit", "."], "is the project's own folder"),
     (["--microbit", "web"], "holds app.js, which no edition wrote"),

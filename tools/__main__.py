@@ -28,7 +28,7 @@ import sys
 from tools.cutting import PROJECT  # noqa: F401
 
 # command_line's run handles Ctrl-C and a closed stdout here as it does for network.py.
-from command_line import refuse, run  # noqa: E402
+from command_line import refuse, run, suggestion  # noqa: E402
 
 USAGE = "python3 -m tools --help"
 # What each option takes after it, in the words of its error message; "" means no value.
@@ -73,7 +73,8 @@ def command(args):
         return microbit.write(args[1], training=len(args) == 3)
     if option in OPTIONS:
         raise ValueError("{} takes {}".format(option, OPTIONS[option] or "no value"))
-    raise ValueError("unknown option {!r}".format(option))
+    hint = suggestion(option, sorted(OPTIONS))
+    raise ValueError("unknown option {!r}{}".format(option, ": " + hint if hint else ""))
 
 
 if __name__ == "__main__":
