@@ -1442,14 +1442,18 @@ def test_the_editions_write_only_into_their_own_folders(case):
 
 class Served:
     """with Served() as port: the page's server, listening on port; afterwards
-    self.stderr is what the server wrote on its stderr."""
+    self.stderr is what the server wrote on its stderr. Served(folder) serves a
+    copy of the project in folder instead (Bytecode makes one)."""
+
+    def __init__(self, folder=None):
+        self.folder = folder
 
     def __enter__(self):
         import re
 
         os, subprocess = posix()
         self.process = subprocess.Popen([sys.executable, "network.py", "web", "--port", "0"],
-                                        cwd=project(), stdin=subprocess.DEVNULL,
+                                        cwd=self.folder or project(), stdin=subprocess.DEVNULL,
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                         universal_newlines=True)
         first = self.process.stdout.readline()
@@ -1540,27 +1544,38 @@ def server_serves_with_a_query(port):
 
 
 class Bytecode:
-    """with Bytecode() as compiled: the project's modules compiled as importing them
-    compiles them (PYTHONDONTWRITEBYTECODE unset): the addresses of the files written
-    in __pycache__ folders. Afterwards the folders this made are removed."""
+    """with Bytecode() as (folder, compiled): a copy of the files files.json lists, in a
+    new folder, its modules compiled as importing them compiles them
+    (PYTHONDONTWRITEBYTECODE unset), and the addresses of the files written in its
+    __pycache__ folders. It is a copy so that another test run in the same checkout
+    (CI's matrix runs two at once) never sees these folders come and go. Afterwards
+    the copy is removed."""
 
     def __enter__(self):
-        import os
+        import json
+        import shutil
 
-        folders = [project() + "/__pycache__", project() + "/support/__pycache__"]
-        self.made = [folder for folder in folders if not os.path.exists(folder)]
+        os, subprocess = posix()
+        self.scratch = Scratch()
+        folder = self.scratch.__enter__()
+        with open(project() + "/files.json") as f:
+            listed = json.load(f)
+        for name in ["files.json"] + listed["modules"] + listed["page"]:
+            if not os.path.isdir(os.path.dirname(folder + "/" + name)):
+                os.makedirs(os.path.dirname(folder + "/" + name))
+            shutil.copyfile(project() + "/" + name, folder + "/" + name)
         env = dict(os.environ)
         env.pop("PYTHONDONTWRITEBYTECODE", None)
-        assert python(["-c", "import support.checks, support.arithmetic, neuron, network"], env=env)[0] == 0
+        assert python(["-c", "import support.checks, support.arithmetic, neuron, network"],
+                      env=env, cwd=folder)[0] == 0
         compiled = []
-        for folder in folders:
-            compiled += [folder[len(project()):] + "/" + name for name in os.listdir(folder)]
+        for cache in ("/__pycache__", "/support/__pycache__"):
+            compiled += [cache + "/" + name for name in os.listdir(folder + cache)]
         assert len([name for name in compiled if name.endswith(".pyc")]) >= 4, compiled
-        return compiled
+        return folder, compiled
 
     def __exit__(self, *error):
-        for folder in self.made:
-            remove_tree(folder)
+        self.scratch.__exit__(*error)
 
 
 BYTECODE_CASES = [  # (name, the addresses asked for, from those of the compiled files)
@@ -1577,8 +1592,8 @@ BYTECODE_CASES = [  # (name, the addresses asked for, from those of the compiled
 def test_the_server_serves_no_bytecode_once_it_is_written(case):
     posix()
     name, addresses = case
-    server = Served()
-    with Bytecode() as compiled:
+    with Bytecode() as (folder, compiled):
+        server = Served(folder)
         with server as port:
             asked = addresses(compiled)
             assert asked and [get(port, address)[0] for address in asked] == [404] * len(asked)
