@@ -71,7 +71,7 @@ def backprop_example(x=(-2, -1), y_true=1, network=None, about=None):
     if network is None:
         network = OurNeuralNetwork.from_parameters(1, 1, 0, 1, 1, 0, 1, 1, 0)
         about = about or "every weight 1 and every bias 0"
-    about = _about(about) or "the weights " + weights_text(network)
+    about = _check_about(about) or "the weights " + weights_text(network)
     data, all_y_trues = check_training_set(network, [x], [y_true])[:2]
     x, y_true = data[0], all_y_trues[0]
     exact = _gradients(network, x, y_true)
@@ -252,7 +252,7 @@ def predict(a, b, network=None, about=None, people=ARTICLE):
     if abs(a) == INF or abs(b) == INF:
         raise ValueError("{} and {} must be finite numbers".format(a_name, b_name))
     x = people.shifted(a, b)
-    _about(about)
+    _check_about(about)
     if network is not None:
         check_network(network)
     else:
@@ -343,7 +343,7 @@ def _gradients(network, x, y_true):
     return dict(zip(PARAMETER_NAMES, partials))
 
 
-def _about(about):
+def _check_about(about):
     # Return about, the words that name a network, or raise TypeError unless it is words or None.
     if about is not None and not isinstance(about, str):
         raise TypeError("about must be words that name the network, got {}".format(quoted(about)))
